@@ -7,7 +7,9 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "terms/value.h"
 
@@ -48,5 +50,26 @@ const TermInfo& Term(FieldId id);
 
 // The bit of the platform this binary runs on.
 Platform CurrentPlatform();
+
+// The index of a row of AllTerms() (`term` must be a reference into AllTerms()).
+FieldId IdOf(const TermInfo& term);
+
+// Platform names of a mask, in the fixed order linux, macos, windows: {"linux", "macos"}.
+std::vector<std::string_view> PlatformNames(std::uint8_t mask);
+// The same joined with commas: "linux,macos"; "" for an empty mask.
+std::string PlatformList(std::uint8_t mask);
+
+// Every document that has at least one term, in table order ("FileItem", "ProcessItem", ...).
+std::span<const std::string_view> AllDocuments();
+// The registry's spelling of a document, matched case-insensitively; nullopt when unknown.
+std::optional<std::string_view> CanonicalDocument(std::string_view document);
+inline bool IsKnownDocument(std::string_view document) {
+  return CanonicalDocument(document).has_value();
+}
+// The terms of one document (contiguous in AllTerms()), case-insensitive; empty when unknown.
+std::span<const TermInfo> TermsOfDocument(std::string_view document);
+
+// True when iocscan collects the term on platform `p`.
+inline bool CollectedOn(const TermInfo& term, Platform p) { return (term.collected & p) != 0; }
 
 }  // namespace iocscan::terms
