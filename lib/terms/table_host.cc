@@ -357,6 +357,9 @@ constexpr TermInfo kHostTerms[] = {
     Known("RouteEntryItem/RouteAge", kString, kAll, kNone, "Route Age"),
     Known("RouteEntryItem/RouteType", kString, kAll, kNone, "Route Type"),
     Known("RouteEntryItem/ValidLifetime", kInt, kAll, kNone, "Valid Lifetime"),
+    // ConfigInfo
+    Known("ConfigInfo/ConfigItem/key", kString, kAll, kNone, "Endpoint agent configuration key"),
+    Known("ConfigInfo/ConfigItem/val", kString, kAll, kNone, "Endpoint agent configuration value"),
 };
 
 }  // namespace

@@ -210,6 +210,8 @@ constexpr TermInfo kProcessTerms[] = {
     Known("ModuleItem/ModulePath", kString, kL | kW, kNone, "Module Path"),
     Known("ModuleItem/ModuleSize", kInt, kL | kW, kNone, "Module Size"),
     // DriverItem
+    Known("DriverItem/CallbackRoutine/Type", kString, kW, kList,
+          "Type of a kernel callback the driver registers (Volatility openioc_scan term)"),
     Known("DriverItem/CertificateIssuer", kString, kW, kNone, "Certificate Issuer"),
     Known("DriverItem/CertificateSubject", kString, kW, kNone, "Certificate Subject"),
     Known("DriverItem/DeviceItem/AttachedDeviceName", kString, kW, kList,
@@ -238,6 +240,8 @@ constexpr TermInfo kProcessTerms[] = {
     Known("DriverItem/DriverUnload", kInt, kW, kNone, "Driver Unload"),
     Known("DriverItem/ImageBase", kInt, kW, kNone, "Image Base"),
     Known("DriverItem/ImageSize", kInt, kW, kNone, "Image Size"),
+    Known("DriverItem/IRP/HookingModuleName", kString, kW, kList,
+          "Module that handles one of the driver's IRP functions (Volatility openioc_scan term)"),
     Known("DriverItem/Md5sum", kMd5, kW, kNone, "Md5sum"),
     Known("DriverItem/PEInfo/BaseAddress", kInt, kW, kNone, "PEInfo Base Address"),
     Known("DriverItem/PEInfo/DetectedAnomalies/string", kString, kW, kList,
@@ -330,6 +334,8 @@ constexpr TermInfo kProcessTerms[] = {
     Known("HookItem/HookedModule", kString, kW, kNone, "Hooked Module"),
     Known("HookItem/HookingAddress", kInt, kW, kNone, "Hooking Address"),
     Known("HookItem/HookingModule", kString, kW, kNone, "Hooking Module"),
+    Known("HookItem/SSDT/HookedFunctionName", kString, kW, kList,
+          "Name of a hooked SSDT entry (Volatility openioc_scan term)"),
     // ServiceItem
     Known("ServiceItem/arguments", kString, kM | kW, kNone, "Arguments"),
     Known("ServiceItem/description", kString, kW, kNone, "Description"),

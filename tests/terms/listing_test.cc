@@ -32,7 +32,7 @@ std::vector<std::string> Lines(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("by default only collected terms are listed; --all adds the others") {
+TEST_CASE("by default only collected terms are listed; all adds the others") {
   auto collected = SelectTerms({});
   REQUIRE(collected.ok());
   auto all = SelectTerms({"", true});
@@ -45,7 +45,7 @@ TEST_CASE("by default only collected terms are listed; --all adds the others") {
   CHECK(collected.value().size() < all.value().size());
 }
 
-TEST_CASE("--document filters case-insensitively and rejects unknown documents") {
+TEST_CASE("the document filter folds case and rejects unknown documents") {
   auto files = SelectTerms({"fileitem", true});
   REQUIRE(files.ok());
   CHECK(!files.value().empty());

@@ -115,6 +115,8 @@ TEST_CASE("vendor types and platforms come from the term lists") {
   CHECK(Must("FileItem/Group").vendor_platforms == (kLinux | kMacos));
   CHECK(Must("FileItem/PEInfo/Type").vendor_platforms == kWindows);
   CHECK(Must("ProcessItem/name").vendor_platforms == kAllPlatforms);
+  // Resource names are names or numbers; the corpus writes them as strings (the list says int).
+  CHECK(Must("FileItem/PEInfo/ResourceInfoList/ResourceInfoItem/Name").type == ValueType::kString);
   // Listed twice in the vendor list ({w} and {ml}): one row, both masks.
   CHECK(Must("FileItem/SecurityID").vendor_platforms == kAllPlatforms);
 }
