@@ -45,6 +45,7 @@ constexpr TermInfo kHistoryTerms[] = {
     Known("CookieHistoryItem/IsSecure", kBool, kM | kW, kNone, "Is Secure"),
     Known("CookieHistoryItem/LastAccessedDate", kDate, kM | kW, kNone, "Last Accessed Date"),
     Known("CookieHistoryItem/LastModifiedDate", kDate, kM | kW, kNone, "Last Modified Date"),
+    Known("CookieHistoryItem/LastVisitDate", kDate, kM | kW, kNone, "Last Visit Date"),
     Known("CookieHistoryItem/Profile", kString, kM | kW, kNone, "Profile"),
     Known("CookieHistoryItem/Username", kString, kM | kW, kNone, "Username"),
     // FileDownloadHistoryItem

@@ -121,6 +121,16 @@ TEST_CASE("vendor types and platforms come from the term lists") {
   CHECK(Must("FileItem/SecurityID").vendor_platforms == kAllPlatforms);
 }
 
+TEST_CASE("PersistenceItem fields that embed another document keep that document's type") {
+  CHECK(Must("PersistenceItem/FileItem/Md5sum").type == ValueType::kMd5);
+  CHECK(Must("PersistenceItem/FileItem/SizeInBytes").type == ValueType::kInt);
+  CHECK(Must("PersistenceItem/ServiceItem/pathSignatureExists").type == ValueType::kBool);
+  CHECK(Must("PersistenceItem/RegistryItem/Modified").type == ValueType::kDate);
+  CHECK(Must("PersistenceItem/FileCreated").type == ValueType::kDate);
+  CHECK(Must("PersistenceItem/serviceDLLsha256sum").type == ValueType::kSha256);
+  CHECK(TermsOfDocument("PersistenceItem").size() == 197);  // as many as the 2020 list
+}
+
 TEST_CASE("event terms exist in both spellings with one type") {
   int pairs = 0;
   for (const TermInfo& t : AllTerms()) {
@@ -215,7 +225,9 @@ TEST_CASE("documents are matched case-insensitively") {
         "DiskItem", "GroupItem", "ShellHistoryItem", "SudoLogItem", "Syslog", "PrefetchItem",
         "CookieHistoryItem", "FileDownloadHistoryItem", "Email", "Snort", "Yara", "processEvent",
         "fileWriteEvent", "imageLoadEvent", "regKeyEvent", "urlMonitorEvent", "dnsLookupEvent",
-        "ipv4NetworkEvent", "addressNotificationEvent", "eventItem"}) {
+        "ipv4NetworkEvent", "addressNotificationEvent", "eventItem", "LoginHistoryItem",
+        "PersistenceItem", "QuarantineEventItem", "QuarantineListItem", "FormHistoryItem",
+        "HiveItem", "SystemRestoreItem", "ConfigInfo"}) {
     INFO(doc);
     CHECK(IsKnownDocument(doc));
   }
