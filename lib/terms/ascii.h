@@ -3,18 +3,12 @@
 // in lib/terms folds case. Internal to lib/terms.
 #pragma once
 
-#include <string>
+#include <cstddef>
 #include <string_view>
 
 namespace iocscan::terms {
 
 constexpr char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-
-inline std::string AsciiLowerCopy(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = AsciiLower(c);
-  return out;
-}
 
 constexpr bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;

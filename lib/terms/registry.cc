@@ -4,6 +4,7 @@
 
 #include <cassert>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -13,12 +14,26 @@
 namespace iocscan::terms {
 namespace {
 
+// Hash and equality that fold ASCII case, so lookups take the caller's spelling as is (no copy).
+// Keys are views of the table's own static strings.
+struct FoldHash {
+  std::size_t operator()(std::string_view s) const {
+    std::size_t h = 14695981039346656037ull;  // FNV-1a over the folded bytes
+    for (char c : s) h = (h ^ static_cast<unsigned char>(AsciiLower(c))) * 1099511628211ull;
+    return h;
+  }
+};
+struct FoldEqual {
+  bool operator()(std::string_view a, std::string_view b) const { return EqualsIgnoreCase(a, b); }
+};
+template <class V>
+using FoldMap = std::unordered_map<std::string_view, V, FoldHash, FoldEqual>;
+
 struct Registry {
   std::vector<TermInfo> terms;
-  std::unordered_map<std::string, FieldId> by_search;  // lower-case search path -> id
-  std::vector<std::string_view> documents;             // table order
-  // lower-case document -> [first, first + count) in `terms`
-  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> by_document;
+  FoldMap<FieldId> by_search;
+  std::vector<std::string_view> documents;  // table order
+  FoldMap<std::pair<std::size_t, std::size_t>> by_document;  // -> [first, first + count)
 };
 
 Registry Build() {
@@ -30,8 +45,8 @@ Registry Build() {
   assert(r.terms.size() < 65536);  // FieldId is 16 bits
   for (std::size_t i = 0; i < r.terms.size(); ++i) {
     const TermInfo& t = r.terms[i];
-    r.by_search.emplace(AsciiLowerCopy(t.search), static_cast<FieldId>(i));
-    auto [it, inserted] = r.by_document.emplace(AsciiLowerCopy(t.document), std::pair{i, 0});
+    r.by_search.emplace(t.search, static_cast<FieldId>(i));
+    auto [it, inserted] = r.by_document.try_emplace(t.document, i, 0);
     if (inserted) r.documents.push_back(t.document);
     // Each document is one contiguous run of the table (the tests check it).
     it->second.second = i + 1 - it->second.first;
@@ -50,7 +65,7 @@ std::span<const TermInfo> AllTerms() { return Get().terms; }
 
 std::optional<FieldId> FindTerm(std::string_view search) {
   const Registry& r = Get();
-  auto it = r.by_search.find(AsciiLowerCopy(search));
+  auto it = r.by_search.find(search);
   if (it == r.by_search.end()) return std::nullopt;
   return it->second;
 }
@@ -100,7 +115,7 @@ std::optional<std::string_view> CanonicalDocument(std::string_view document) {
 
 std::span<const TermInfo> TermsOfDocument(std::string_view document) {
   const Registry& r = Get();
-  auto it = r.by_document.find(AsciiLowerCopy(document));
+  auto it = r.by_document.find(document);
   if (it == r.by_document.end()) return {};
   return std::span<const TermInfo>(r.terms).subspan(it->second.first, it->second.second);
 }

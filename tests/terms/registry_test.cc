@@ -46,15 +46,24 @@ TEST_CASE("FindTerm rejects unknown and partial paths") {
 
 TEST_CASE("every FileItem term of the minimum set is collected on linux and macos with its type") {
   const std::vector<std::pair<std::string_view, ValueType>> kMinimum = {
-      {"FileItem/FullPath", ValueType::kString},      {"FileItem/FilePath", ValueType::kString},
-      {"FileItem/FileName", ValueType::kString},      {"FileItem/FileExtension", ValueType::kString},
-      {"FileItem/SizeInBytes", ValueType::kInt},      {"FileItem/Md5sum", ValueType::kMd5},
-      {"FileItem/Sha1sum", ValueType::kSha1},         {"FileItem/Sha256sum", ValueType::kSha256},
-      {"FileItem/Modified", ValueType::kDate},        {"FileItem/Accessed", ValueType::kDate},
-      {"FileItem/Changed", ValueType::kDate},         {"FileItem/Created", ValueType::kDate},
-      {"FileItem/Username", ValueType::kString},      {"FileItem/StringList/string", ValueType::kString},
-      {"FileItem/PEInfo/PETimeStamp", ValueType::kDate}, {"FileItem/PEInfo/Type", ValueType::kString},
-      {"FileItem/Permissions", ValueType::kInt},      {"FileItem/INode", ValueType::kInt},
+      {"FileItem/FullPath", ValueType::kString},
+      {"FileItem/FilePath", ValueType::kString},
+      {"FileItem/FileName", ValueType::kString},
+      {"FileItem/FileExtension", ValueType::kString},
+      {"FileItem/SizeInBytes", ValueType::kInt},
+      {"FileItem/Md5sum", ValueType::kMd5},
+      {"FileItem/Sha1sum", ValueType::kSha1},
+      {"FileItem/Sha256sum", ValueType::kSha256},
+      {"FileItem/Modified", ValueType::kDate},
+      {"FileItem/Accessed", ValueType::kDate},
+      {"FileItem/Changed", ValueType::kDate},
+      {"FileItem/Created", ValueType::kDate},
+      {"FileItem/Username", ValueType::kString},
+      {"FileItem/StringList/string", ValueType::kString},
+      {"FileItem/PEInfo/PETimeStamp", ValueType::kDate},
+      {"FileItem/PEInfo/Type", ValueType::kString},
+      {"FileItem/Permissions", ValueType::kInt},
+      {"FileItem/INode", ValueType::kInt},
       {"FileItem/PEInfo/Sections/Section/Entropy/AverageValue", ValueType::kDouble},
       {"FileItem/PEInfo/DigitalSignature/SignatureExists", ValueType::kBool},
   };
@@ -66,6 +75,34 @@ TEST_CASE("every FileItem term of the minimum set is collected on linux and maco
     CHECK(CollectedOn(t, kLinux));
     CHECK(CollectedOn(t, kMacos));
   }
+}
+
+TEST_CASE("exactly the FileItem terms a portable collector gives are collected today") {
+  std::set<std::string> expected = {
+      "FullPath", "FilePath", "FileName", "FileExtension", "SizeInBytes", "Md5sum", "Sha1sum",
+      "Sha256sum", "Modified", "Accessed", "Changed", "Created", "Username", "Permissions",
+      "INode", "Group", "GroupID", "StringList/string", "PEInfo/Type", "PEInfo/Subsystem",
+      "PEInfo/PETimeStamp", "PEInfo/BaseAddress", "PEInfo/Sections/NumberOfSections",
+      "PEInfo/Sections/Section/Name", "PEInfo/Sections/Section/SizeInBytes",
+      "PEInfo/Sections/Section/Entropy/AverageValue", "PEInfo/ImportedModules/Module/Name",
+      "PEInfo/ImportedModules/Module/ImportedFunctions/string",
+      "PEInfo/ImportedModules/Module/NumberOfFunctions", "PEInfo/Exports/DllName",
+      "PEInfo/Exports/ExportedFunctions/string", "PEInfo/Exports/NumberOfFunctions",
+      "PEInfo/PEChecksum/PEFileRaw", "PEInfo/DigitalSignature/SignatureExists"};
+  for (const char* field : {"CompanyName", "FileDescription", "FileVersion", "InternalName",
+                            "LegalCopyright", "OriginalFilename", "ProductName", "ProductVersion",
+                            "Comments", "LegalTrademarks", "PrivateBuild", "SpecialBuild",
+                            "Language"}) {
+    expected.insert(std::string("PEInfo/VersionInfoList/VersionInfoItem/") + field);
+  }
+  std::set<std::string> collected;
+  for (const TermInfo& t : AllTerms()) {
+    if (t.collected == 0) continue;
+    CHECK(t.document == "FileItem");
+    CHECK(t.collected == (kLinux | kMacos));
+    collected.insert(std::string(t.search.substr(sizeof("FileItem/") - 1)));
+  }
+  CHECK(collected == expected);
 }
 
 TEST_CASE("collected FileItem terms carry the cost of getting them") {
