@@ -61,7 +61,24 @@ TEST_CASE("folders: recursive, sorted by name, only *.ioc/*.xml, symlinked folde
   CHECK(loaded.iocs[0].bytes == Ioc11("a"));
 }
 
-TEST_CASE("files as given keep their order; missing paths and bad files refused, the rest loads") {
+TEST_CASE("folder recursion is capped at kMaxCollectionDepth, with one warning") {
+  TempDir tmp;
+  std::string rel = "root";
+  std::string shallow, deep;
+  for (int i = 1; i <= limits::kMaxCollectionDepth + 6; ++i) {
+    rel += "/d";
+    if (i == 10) shallow = tmp.Write(rel + "/shallow.ioc", Ioc10("shallow"));
+  }
+  deep = tmp.Write(rel + "/deep.ioc", Ioc10("deep"));
+  LoadedIocs loaded = LoadIocs({tmp / "root"});
+  CHECK(Sources(loaded) == std::vector<std::string>{shallow});
+  REQUIRE(loaded.warnings.size() == 1);
+  CHECK(loaded.warnings[0].message.find("deeper than 64") != std::string::npos);
+  // The same file given directly loads: the cap is on searching, not on paths.
+  CHECK(LoadIocs({deep}).iocs.size() == 1);
+}
+
+TEST_CASE("files as given keep their order - missing paths and bad files refused, the rest loads") {
   TempDir tmp;
   std::string good1 = tmp.Write("one.ioc", Ioc10("one"));
   std::string good2 = tmp.Write("two.xml", Ioc11("two"));
@@ -78,7 +95,7 @@ TEST_CASE("files as given keep their order; missing paths and bad files refused,
   CheckOneLine(loaded);
 }
 
-TEST_CASE("a file of 3 MiB + 1 byte is refused before parsing; exactly 3 MiB loads") {
+TEST_CASE("a file of 3 MiB + 1 byte is refused before parsing - exactly 3 MiB loads") {
   TempDir tmp;
   auto padded = [](std::uint64_t size) {
     std::string doc = Ioc10("big");
@@ -143,7 +160,7 @@ TEST_CASE("ZIP: nested folders, folder entries, IOCs without extension, non-IOC 
   CheckOneLine(loaded);
 }
 
-TEST_CASE("ZIP recognised by its magic whatever the extension; a ZIP inside a folder is not searched") {
+TEST_CASE("ZIP recognised by its magic whatever the extension - a ZIP inside a folder is not searched") {
   TempDir tmp;
   std::string zip = tmp / "collection.bin";
   REQUIRE(MakeZip(zip, {{"a.ioc", Ioc10("a")}}));
@@ -157,7 +174,7 @@ TEST_CASE("ZIP recognised by its magic whatever the extension; a ZIP inside a fo
   CHECK(folder.refused.empty());
 }
 
-TEST_CASE("ZIP: unsafe entry names are refused entries, never paths; the safe ones load") {
+TEST_CASE("ZIP: unsafe entry names are refused entries, never paths - the safe ones load") {
   TempDir tmp;
   std::string zip = tmp / "evil.zip";
   REQUIRE(MakeZip(zip, {{"../x.ioc", Ioc10("t1")},
@@ -190,7 +207,7 @@ TEST_CASE("ZIP bomb: one entry declaring 300 MiB is refused whole before expansi
   CHECK(loaded.refused[0].message.find("256 MiB") != std::string::npos);
 }
 
-TEST_CASE("ZIP with 10,001 entries is refused whole; 10,000 tiny entries are fine") {
+TEST_CASE("ZIP with 10,001 entries is refused whole - 10,000 tiny entries are fine") {
   TempDir tmp;
   std::vector<std::pair<std::string, std::string>> entries;
   for (int i = 0; i < 10000; ++i) entries.push_back({"n/" + std::to_string(i) + ".txt", "x"});
@@ -277,7 +294,7 @@ TEST_CASE("ZIP whose headers lie about sizes is refused whole") {
   }
 }
 
-TEST_CASE("truncated or corrupt ZIP is refused whole; earlier good entries are dropped too") {
+TEST_CASE("truncated or corrupt ZIP is refused whole - earlier good entries are dropped too") {
   TempDir tmp;
   std::string whole = tmp / "whole.zip";
   REQUIRE(MakeZip(whole, {{"a.ioc", Ioc10("a")}, {"b.ioc", Ioc10("b", std::string(3000, 'q'))}}));

@@ -60,7 +60,9 @@ inline bool MakeZip(const std::string& path, const std::vector<std::pair<std::st
     zip_source_t* s = zip_source_buffer(z, contents.data(), contents.size(), 0);
     if (s == nullptr || zip_file_add(z, name.c_str(), s, ZIP_FL_ENC_UTF_8) < 0) return zip_discard(z), false;
   }
-  return zip_close(z) == 0;
+  if (zip_close(z) == 0) return true;
+  zip_discard(z);  // zip_close leaves the archive open on failure
+  return false;
 }
 
 // A minimal valid IOC of each version, with a given id and one FileName term.
