@@ -30,11 +30,17 @@ Result<std::string> ReadCapped(const std::string& path, std::uint64_t max) {
   if (size > max) return Error{path, "larger than 3 MiB, refused"};
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{path, "cannot open for reading"};
-  std::string data(static_cast<std::size_t>(max) + 1, '\0');
-  in.read(data.data(), static_cast<std::streamsize>(data.size()));
+  // Room for the size seen plus one byte, to notice growth; only a growing file gets the full cap.
+  std::string data(static_cast<std::size_t>(size) + 1, '\0');
+  std::size_t got = 0;
+  while (in && got < data.size()) {
+    in.read(data.data() + got, static_cast<std::streamsize>(data.size() - got));
+    got += static_cast<std::size_t>(in.gcount());
+    if (got == data.size() && data.size() <= max) data.resize(static_cast<std::size_t>(max) + 1);
+  }
   if (in.bad()) return Error{path, "read error"};
-  data.resize(static_cast<std::size_t>(in.gcount()));
-  if (data.size() > max) return Error{path, "larger than 3 MiB, refused"};
+  if (got > max) return Error{path, "larger than 3 MiB, refused"};
+  data.resize(got);
   return data;
 }
 

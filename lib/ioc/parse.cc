@@ -115,7 +115,7 @@ class Parser {
   bool Ours(const XMLElement& e, std::string_view* local) const {
     QName q = Split(e, scope_);
     *local = q.local;
-    return q.ns.has_value() && *q.ns == ns_;
+    return q.ns.has_value() && (*q.ns == ns_ || *q.ns == canonical_ns_);
   }
 
   Status ReadRoot(const XMLElement& root);
@@ -131,7 +131,8 @@ class Parser {
 
   Warnings* warnings_;
   NamespaceScope scope_;
-  std::string ns_;  // the root's namespace: elements of any other are foreign
+  std::string ns_;                 // the root's namespace ("" for a namespace-less root) ...
+  std::string_view canonical_ns_;  // ... or the version's own: elements of any other are foreign
   Ioc ioc_;
   std::vector<int> parameter_lines_;
 };
@@ -377,6 +378,7 @@ Result<Ioc> Parser::Run(std::string_view bytes) {
                 std::string(ns) + "\"");
   }
   ns_ = std::string(ns);
+  canonical_ns_ = ioc_.version == Version::k1_0 ? kNs10 : kNs11;
   ioc_.meta.id = Attr(*root, "id");
   ioc_.meta.last_modified = Attr(*root, "last-modified");
   ioc_.meta.published_date = Attr(*root, "published-date");

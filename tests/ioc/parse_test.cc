@@ -319,6 +319,10 @@ TEST_CASE("namespaces: prefixed and namespace-less roots, foreign elements skipp
   Ioc b11 = MustParse(bare11);
   CHECK(b11.version == Version::k1_1);
   CHECK(b11.nodes.size() == 2);
+  // A namespace-less root whose children carry the version's namespace: still read.
+  std::string mixed = "<ioc><definition xmlns=\"http://schemas.mandiant.com/2010/ioc\"><Indicator operator=\"OR\" id=\"t\">" +
+                      Item("a", "is", "FileItem/FileName", "x") + "</Indicator></definition></ioc>";
+  CHECK(MustParse(mixed).nodes.size() == 2);
 
   // 1.0 TR:param inside an Indicator and an IndicatorItem, and a default-namespace switch: skipped
   // silently, nothing of theirs becomes a node.
