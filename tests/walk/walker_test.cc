@@ -443,3 +443,63 @@ TEST_CASE("walk: pseudo filesystems under / are skipped by type and listed", "[w
   CHECK(p.skipped_mounts[0].fs_type == "proc");
   CHECK(p.files == 0);
 }
+
+namespace {
+
+// On the first file of the root listing (while "sub" is listed but not yet opened), swaps "sub"
+// for a symlink to `outside`, or for another real folder.
+class SwappingVisitor : public iocscan::walk::Visitor {
+ public:
+  SwappingVisitor(const ScratchDir& dir, const std::string& outside, bool* done,
+                  std::vector<std::string>* paths)
+      : dir_(dir), outside_(outside), done_(done), paths_(paths) {}
+  void OnFile(const iocscan::walk::Entry& e) override {
+    paths_->emplace_back(e.path);
+    if (*done_) return;
+    *done_ = true;
+    REQUIRE(::renameat(dir_.fd(), "sub", dir_.fd(), "sub.old") == 0);
+    if (outside_.empty()) {
+      int fresh = MakeDir(dir_.fd(), "sub");
+      MakeFile(fresh, "fresh.txt");
+      ::close(fresh);
+    } else {
+      REQUIRE(::symlinkat(outside_.c_str(), dir_.fd(), "sub") == 0);
+    }
+  }
+
+ private:
+  const ScratchDir& dir_;
+  std::string outside_;
+  bool* done_;
+  std::vector<std::string>* paths_;
+};
+
+}  // namespace
+
+TEST_CASE("walk: a folder swapped for a symlink or another folder is not entered", "[walk]") {
+  ScratchDir outside;
+  outside.Write("secret.txt", "x");
+  for (bool to_symlink : {true, false}) {
+    INFO("to symlink " << to_symlink);
+    ScratchDir dir;
+    dir.Write("a.txt", "x");
+    int sub = MakeDir(dir.fd(), "sub");
+    MakeFile(sub, "inner.txt");
+    ::close(sub);
+    bool done = false;
+    std::vector<std::string> paths;
+    WalkStats s = Walk(Options(dir.path(), 1), [&](int) {
+      return std::make_unique<SwappingVisitor>(dir, to_symlink ? outside.path() : "", &done,
+                                               &paths);
+    });
+    REQUIRE(done);
+    CHECK(std::find(paths.begin(), paths.end(), dir.Join("a.txt")) != paths.end());
+    for (const auto& p : paths) CHECK(p.find("/sub/") == std::string::npos);
+    if (to_symlink) {
+      CHECK(s.errors[ELOOP] + s.errors[ENOTDIR] == 1);  // O_NOFOLLOW refused the link
+    } else {
+      CHECK(s.errors[ESTALE] == 1);  // another inode than listed
+    }
+    CHECK(s.error_count() == 1);
+  }
+}
