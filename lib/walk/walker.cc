@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <optional>
 #include <thread>
+#include <utility>
 
 #include "platform/posix/dir_reader.h"
 #include "platform/posix/fs_types.h"
@@ -55,27 +56,54 @@ struct DirFd {
 };
 
 // The (dev, ino) chain from a directory up to its root, for cycle detection (bind mounts).
-// Nodes are shared by every descendant still queued. The destructor unwinds iteratively: a
-// 10,000-deep chain must not recurse 10,000 destructors deep.
+// Nodes are shared by every descendant still queued, with an intrusive count so that releasing a
+// chain is a loop: a 10,000-deep chain must not recurse 10,000 destructors deep (as nested
+// shared_ptr destructors would).
 struct Ancestor {
-  Ancestor(dev_t d, ino_t i, std::shared_ptr<const Ancestor> u) : dev(d), ino(i), up(std::move(u)) {}
-  ~Ancestor() {
-    std::shared_ptr<const Ancestor> p = std::move(up);
-    // use_count() == 1 means we are the only owner (there are no weak_ptrs): nobody can copy it.
-    while (p && p.use_count() == 1) {
-      std::shared_ptr<const Ancestor> next = std::move(const_cast<Ancestor&>(*p).up);
-      p = std::move(next);
-    }
-  }
   dev_t dev;
   ino_t ino;
-  std::shared_ptr<const Ancestor> up;
+  const Ancestor* up;  // owns one reference
+  mutable std::atomic<int> refs{1};
+};
+
+void Release(const Ancestor* a) {
+  // acq_rel: the thread that frees a node sees every other thread's reads of it as done.
+  while (a != nullptr && a->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+    const Ancestor* up = a->up;
+    delete a;
+    a = up;
+  }
+}
+
+// A counted reference to a chain node (copyable, movable; null allowed).
+class AncestorRef {
+ public:
+  AncestorRef() = default;
+  // A new node on top of `up` (which gains a reference).
+  AncestorRef(dev_t dev, ino_t ino, const AncestorRef& up)
+      : node_(new Ancestor{dev, ino, up.Retain()}) {}
+  AncestorRef(const AncestorRef& o) : node_(o.Retain()) {}
+  AncestorRef(AncestorRef&& o) noexcept : node_(o.node_) { o.node_ = nullptr; }
+  AncestorRef& operator=(AncestorRef o) noexcept {
+    std::swap(node_, o.node_);
+    return *this;
+  }
+  ~AncestorRef() { Release(node_); }
+
+  const Ancestor* get() const { return node_; }
+
+ private:
+  const Ancestor* Retain() const {
+    if (node_ != nullptr) node_->refs.fetch_add(1, std::memory_order_relaxed);
+    return node_;
+  }
+  const Ancestor* node_ = nullptr;
 };
 
 // One unit of work: a directory to open and list.
 struct DirTask {
   std::shared_ptr<DirFd> parent;              // open parent; null: reopen from the root
-  std::shared_ptr<const Ancestor> ancestors;  // the parent and above (null for a root)
+  AncestorRef ancestors;                      // the parent and above (null for a root)
   std::string path;
   std::uint32_t name_offset = 0;  // path + name_offset is the last component
   ino_t ino = 0;                  // d_ino as listed (0: not known)
@@ -274,7 +302,7 @@ bool Worker::MayEnter(const DirTask& task, int fd, const struct stat& st) {
       return false;
     }
   }
-  for (const Ancestor* a = task.ancestors.get(); a != nullptr; a = a->up.get()) {
+  for (const Ancestor* a = task.ancestors.get(); a != nullptr; a = a->up) {
     if (a->dev == st.st_dev && a->ino == st.st_ino) {
       AddError(stats_, ELOOP, task.path);
       return false;
@@ -407,8 +435,7 @@ void Worker::HandOver(const DirTask& task, int fd, const struct stat& st) {
     shared_.retained_dirs.fetch_sub(1, std::memory_order_relaxed);
     ::close(fd);
   }
-  std::shared_ptr<const Ancestor> chain =
-      std::make_shared<Ancestor>(st.st_dev, st.st_ino, task.ancestors);
+  AncestorRef chain(st.st_dev, st.st_ino, task.ancestors);
   for (DirTask& c : children_) {
     c.parent = shared_fd;
     c.ancestors = chain;

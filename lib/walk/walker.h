@@ -38,6 +38,9 @@
 //   asked), so nothing blocks.
 // - Stop: the `stop` flag is checked before every directory and every entry; idle workers poll
 //   it every few milliseconds. Walk then returns promptly with stats.stopped = true.
+// Known limits: opening an autofs trigger folder mounts it before its type can be checked (the
+// mounted filesystem's type then decides); a visitor that blocks delays the stop of its worker.
+// POSIX only (a Windows walker would keep this header and shape).
 #pragma once
 
 #include <dirent.h>  // DT_REG, DT_LNK, ... for Entry::type
