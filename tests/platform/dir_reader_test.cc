@@ -24,7 +24,7 @@ std::map<std::string, unsigned char> List(DirReader& r, int fd) {
 }
 }  // namespace
 
-TEST_CASE("dir reader: names as bytes, types, no dot entries", "[platform]") {
+TEST_CASE("dir reader: names as bytes and types and no dot entries", "[platform]") {
   ScratchDir dir;
   dir.Write("plain", "x");
   dir.Write(std::string("bad\xff\xfe") + "name", "x");

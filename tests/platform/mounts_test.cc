@@ -19,7 +19,7 @@ using iocscan::platform::MountInfo;
 using iocscan::platform::ParseMountInfo;
 using iocscan::platform::UnescapeMountField;
 
-TEST_CASE("mountinfo: fields, optional fields and the separator", "[platform][linux]") {
+TEST_CASE("mountinfo: fields and optional fields and the separator", "[platform][linux]") {
   const char* text =
       "36 35 98:0 /mnt1 /mnt/parent rw,noatime master:1 - ext3 /dev/root rw,errors=continue\n"
       "22 27 0:21 / /proc rw,relatime - proc proc rw\n"
@@ -119,7 +119,7 @@ TEST_CASE("resolver: the live mount table and fstatfs agree on /proc", "[platfor
   ::close(fd);
 }
 
-TEST_CASE("mount root: / is one, a plain folder is not", "[platform][linux]") {
+TEST_CASE("mount root: / is one - a plain folder is not", "[platform][linux]") {
   int root = ::open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   int etc = ::open("/etc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   REQUIRE(root >= 0);

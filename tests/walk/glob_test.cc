@@ -6,7 +6,7 @@
 using iocscan::walk::Glob;
 using iocscan::walk::GlobSet;
 
-TEST_CASE("glob: * stays within one component", "[walk]") {
+TEST_CASE("glob: star stays within one component", "[walk]") {
   Glob g("/home/*/.cache");
   CHECK(g.Matches("/home/alice/.cache"));
   CHECK_FALSE(g.Matches("/home/alice/x/.cache"));
@@ -15,7 +15,7 @@ TEST_CASE("glob: * stays within one component", "[walk]") {
   CHECK_FALSE(Glob("/a/*").Matches("/a/b/c"));
 }
 
-TEST_CASE("glob: ** crosses components, **/ also matches none", "[walk]") {
+TEST_CASE("glob: double star crosses components and double-star-slash also matches none", "[walk]") {
   Glob g("/a/**/b");
   CHECK(g.Matches("/a/b"));
   CHECK(g.Matches("/a/x/b"));
@@ -29,7 +29,7 @@ TEST_CASE("glob: ** crosses components, **/ also matches none", "[walk]") {
   CHECK(Glob("/x/**.log").Matches("/x/a/b/c.log"));
 }
 
-TEST_CASE("glob: ? and classes never match a slash", "[walk]") {
+TEST_CASE("glob: question mark and classes never match a slash", "[walk]") {
   CHECK(Glob("/a?c").Matches("/abc"));
   CHECK_FALSE(Glob("/a?c").Matches("/a/c"));
   CHECK(Glob("/[abc]x").Matches("/bx"));
@@ -53,7 +53,7 @@ TEST_CASE("glob: a pattern without '/' matches the last component", "[walk]") {
   CHECK_FALSE(Glob(".git").Matches("/src/repo/.github"));
 }
 
-TEST_CASE("glob: bytes, not UTF-8; trailing slash ignored", "[walk]") {
+TEST_CASE("glob: bytes not UTF-8 - trailing slash ignored", "[walk]") {
   CHECK(Glob("/d/\xff*").Matches("/d/\xff\xfe"));
   CHECK(Glob("/d/?").Matches("/d/\xff"));
   CHECK(Glob("/tmp/x/").Matches("/tmp/x"));

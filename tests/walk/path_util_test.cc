@@ -7,7 +7,7 @@ using iocscan::walk::AppendChild;
 using iocscan::walk::IsInside;
 using iocscan::walk::MakeAbsolute;
 
-TEST_CASE("absolute paths: tidied, relative ones joined to cwd", "[walk]") {
+TEST_CASE("absolute paths: tidied - relative ones joined to cwd", "[walk]") {
   CHECK(MakeAbsolute("/", "/x") == "/");
   CHECK(MakeAbsolute("//usr///bin/", "/x") == "/usr/bin");
   CHECK(MakeAbsolute("./a/./b", "/home/u") == "/home/u/a/b");

@@ -61,7 +61,7 @@ WalkStats WalkWith(const std::string& root, Recorder& rec, bool one_fs, bool net
 
 }  // namespace
 
-TEST_CASE("walk mounts: tmpfs entered, or skipped and listed by type/device", "[walk][linux]") {
+TEST_CASE("walk mounts: tmpfs entered or skipped and listed by type or device", "[walk][linux]") {
   ScratchDir dir;
   dir.Write("top.txt", "x");
   REQUIRE(::mkdirat(dir.fd(), "mnt", 0755) == 0);
@@ -121,7 +121,7 @@ TEST_CASE("walk mounts: tmpfs entered, or skipped and listed by type/device", "[
   }
 }
 
-TEST_CASE("walk mounts: a bind-mount cycle is detected, not walked forever", "[walk][linux]") {
+TEST_CASE("walk mounts: a bind-mount cycle is detected - not walked forever", "[walk][linux]") {
   ScratchDir dir;
   dir.Write("f.txt", "x");
   REQUIRE(::mkdirat(dir.fd(), "a", 0755) == 0);

@@ -44,7 +44,7 @@ WalkOptions Options(const std::string& root, int threads) {
 
 }  // namespace
 
-TEST_CASE("walk: counts equal find's on a 2,000-file tree, for -j1, -j4 and few fds", "[walk]") {
+TEST_CASE("walk: counts equal find's on a 2000-file tree for -j1 and -j4 and few fds", "[walk]") {
   ScratchDir dir;
   MakeTree(dir.fd(), 4, 4, 6);  // 341 folders, 2,046 files
   const auto files = Find(dir.path(), "! -type d");
@@ -69,7 +69,7 @@ TEST_CASE("walk: counts equal find's on a 2,000-file tree, for -j1, -j4 and few 
   }
 }
 
-TEST_CASE("walk: excluded folders are never opened; basename patterns skip files", "[walk]") {
+TEST_CASE("walk: excluded folders are never opened - basename patterns skip files", "[walk]") {
   ScratchDir dir;
   MakeTree(dir.fd(), 3, 3, 4);
   Recorder rec;
@@ -89,7 +89,7 @@ TEST_CASE("walk: excluded folders are never opened; basename patterns skip files
   for (const auto& p : rec.Paths()) CHECK(p.find("/d1/") == std::string::npos);
 }
 
-TEST_CASE("walk: FIFOs, sockets and devices are listed, never opened", "[walk]") {
+TEST_CASE("walk: FIFOs and sockets and devices are listed - never opened", "[walk]") {
   ScratchDir dir;
   REQUIRE(::mkfifoat(dir.fd(), "fifo", 0644) == 0);
   int sock = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -123,7 +123,7 @@ TEST_CASE("walk: FIFOs, sockets and devices are listed, never opened", "[walk]")
   CHECK(s.error_count() == 0);
 }
 
-TEST_CASE("walk: symlinks are never descended; followed only to files inside the scope", "[walk]") {
+TEST_CASE("walk: symlinks are never descended - followed only to files inside the scope", "[walk]") {
   ScratchDir dir, outside;
   outside.Write("secret.txt", "outside");
   REQUIRE(::mkdirat(outside.fd(), "odir", 0755) == 0);
@@ -169,7 +169,7 @@ TEST_CASE("walk: symlinks are never descended; followed only to files inside the
   }
 }
 
-TEST_CASE("walk: names are bytes: newlines, invalid UTF-8, leading dashes", "[walk]") {
+TEST_CASE("walk: names are bytes - newlines and invalid UTF-8 and leading dashes", "[walk]") {
   ScratchDir dir;
   const std::vector<std::string> names = {"new\nline", "bad\xff\xfe", "-rf", "--", " space ",
                                           "tab\there", "\x01\x7f", "quote'\""};
@@ -221,7 +221,7 @@ class DeepChain {
 
 }  // namespace
 
-TEST_CASE("walk: a 10,000-deep chain: no stack overflow, depth cap counted", "[walk]") {
+TEST_CASE("walk: a 10000-deep chain - no stack overflow and depth cap counted", "[walk]") {
   ScratchDir dir;
   DeepChain chain(dir.fd(), 10000);
   {
@@ -377,7 +377,7 @@ TEST_CASE("walk: an unreadable folder is counted by errno", "[walk]") {
   CHECK(in[2] == 1);
 }
 
-TEST_CASE("walk: roots: relative, duplicated, nested, a file, missing", "[walk]") {
+TEST_CASE("walk: roots - relative and duplicated and nested and a file and missing", "[walk]") {
   ScratchDir dir;
   MakeTree(dir.fd(), 2, 2, 2);  // 7 folders, 14 files
   dir.Write("single.txt", "x");
