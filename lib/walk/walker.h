@@ -103,7 +103,8 @@ inline const std::vector<std::string> kDefaultSystemExcludes = {"/proc", "/sys",
 
 // One non-directory entry: regular files, and also symlinks, FIFOs, sockets and devices, so that
 // name and stat terms can apply to them. The walker never opens it: content is the visitor's
-// business (platform::SafeOpen with dir_fd + name + the stat identity).
+// business, e.g. platform::SafeOpen(e.dir_fd, e.name.data(), {st->st_dev, st->st_ino},
+// /*follow_symlink=*/e.followed) with st = e.Stat().
 class Entry {
  public:
   int dir_fd = -1;         // the open containing folder; valid only during OnFile
