@@ -1,7 +1,7 @@
 // Evaluating a CompiledSet (compiler.h) against items, and combining the per-item results into
 // per-IOC host results.
 //
-//   Evaluator ev(set);                        // one per worker thread; `set` must outlive it
+//   Evaluator ev(set);                        // one per worker thread; shares the set's plan
 //   std::vector<GroupHit> hits;
 //   ev.Evaluate(*set.DocumentIndex("FileItem"), file_item, &hits);   // for every item
 //   ...
@@ -68,7 +68,7 @@ class Evaluator {
   void LookUp(std::uint32_t document, std::uint32_t slot);
   void AddCandidate(std::uint32_t leaf);
 
-  const CompiledSet& set_;
+  const CompiledSet set_;  // a copy shares the immutable plan: valid even if the caller's set moves
   Item* item_ = nullptr;
   std::uint32_t epoch_ = 0;
   EvalStats stats_;

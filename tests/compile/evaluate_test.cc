@@ -108,29 +108,6 @@ std::string ReadFile(const std::string& path) {
   return ss.str();
 }
 
-// The compiled structure of an IOC, without ids or node numbers.
-std::string Shape(const CompiledSet& set) {
-  const detail::Plan& p = set.plan();
-  std::string out;
-  for (const detail::Group& g : p.groups) {
-    out += "group " + p.doc_names[g.info.document] + ":";
-    for (const detail::GroupNode& n : g.nodes) {
-      out += n.parent >= 0 ? " p" + std::to_string(n.parent) : " root";
-      if (n.const_false) {
-        out += "[false]";
-      } else if (n.leaf >= 0) {
-        const Condition& c = p.leaves[n.leaf].cond;
-        out += "[" + std::to_string(c.field) + " " + std::string(OpName(c.op)) +
-               (c.negate ? " not" : "") + (c.preserve_case ? " case" : "") + " '" + c.text + "']";
-      } else {
-        out += n.is_and ? "[AND]" : "[OR]";
-      }
-    }
-    out += "\n";
-  }
-  return out;
-}
-
 TEST_CASE("the same IOC in 1.0 and 1.1 compiles to the same structure and results", "[compile]") {
   std::string dir = IOCSCAN_SOURCE_DIR "/samples/iocs/equivalence/";
   std::string v10 = ReadFile(dir + "ssh-backdoor-1.0.ioc"), v11 = ReadFile(dir + "ssh-backdoor-1.1.ioc");

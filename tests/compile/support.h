@@ -9,6 +9,7 @@
 
 #include "compile/compiler.h"
 #include "compile/evaluator.h"
+#include "compile/plan.h"
 #include "ioc/parse.h"
 #include "terms/registry.h"
 
@@ -122,6 +123,29 @@ inline CompiledSet CompileOne(const std::string& criteria, CompileOptions option
   std::vector<ioc::Ioc> v;
   v.push_back(Ioc11(criteria));
   return Compile(std::move(v), options);
+}
+
+// The compiled structure of an IOC, without ids or node numbers.
+inline std::string Shape(const CompiledSet& set) {
+  const detail::Plan& p = set.plan();
+  std::string out;
+  for (const detail::Group& g : p.groups) {
+    out += "group " + p.doc_names[g.info.document] + ":";
+    for (const detail::GroupNode& n : g.nodes) {
+      out += n.parent >= 0 ? " p" + std::to_string(n.parent) : " root";
+      if (n.const_false) {
+        out += "[false]";
+      } else if (n.leaf >= 0) {
+        const Condition& c = p.leaves[n.leaf].cond;
+        out += "[" + std::to_string(c.field) + " " + std::string(OpName(c.op)) +
+               (c.negate ? " not" : "") + (c.preserve_case ? " case" : "") + " '" + c.text + "']";
+      } else {
+        out += n.is_and ? "[AND]" : "[OR]";
+      }
+    }
+    out += "\n";
+  }
+  return out;
 }
 
 }  // namespace iocscan::compile::testing
