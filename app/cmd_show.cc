@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "compile/compiler.h"
 #include "compile/render.h"
 #include "ioc/collection.h"
 
@@ -22,13 +23,15 @@ RunFunction AddShowCommand(CLI::App* sub) {
     for (const Warning& r : loaded.refused) {
       std::fprintf(stderr, "iocscan: %s\n", compile::EscapeForDisplay(r.Text()).c_str());
     }
-    for (std::size_t i = 0; i < loaded.iocs.size(); ++i) {
+    // Compiled only to mark the terms this build cannot evaluate; shown as written otherwise.
+    compile::CompiledSet set = compile::Compile(loaded.iocs);
+    for (std::size_t i = 0; i < set.size(); ++i) {
       if (i > 0) std::fputs("\n", stdout);
-      std::string text = compile::RenderTree(loaded.iocs[i]);
+      std::string text = compile::RenderTree(set.ioc(i), &set.report(i));
       std::fwrite(text.data(), 1, text.size(), stdout);
     }
     if (!loaded.refused.empty()) return kExitError;
-    if (loaded.iocs.empty()) {
+    if (set.size() == 0) {
       std::fprintf(stderr, "iocscan: no IOC found\n");
       return kExitError;
     }

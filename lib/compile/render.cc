@@ -107,7 +107,7 @@ std::string RenderTerm(const ioc::Term& term) {
   return out;
 }
 
-std::string RenderTree(const ioc::Ioc& ioc) {
+std::string RenderTree(const ioc::Ioc& ioc, const IocReport* report) {
   const ioc::Metadata& m = ioc.meta;
   std::string out;
   Field(&out, "Name", ioc.Name());
@@ -135,10 +135,18 @@ std::string RenderTree(const ioc::Ioc& ioc) {
       dangling.push_back(&p);
     }
   }
+  std::vector<const std::string*> problem(ioc.nodes.size(), nullptr);
+  if (report) {
+    for (const TermStatus& t : report->term_status) {
+      if (!t.supported && t.node < problem.size()) problem[t.node] = &t.problem;
+    }
+  }
   if (ioc.top.empty()) out += "(no indicators)\n";
   WalkTree(ioc, [](std::uint32_t) { return true; }, [&](std::uint32_t n, int depth) {
     std::string pad(2 * depth, ' ');
-    out += pad + NodeLine(ioc.nodes[n]) + "\n";
+    out += pad + NodeLine(ioc.nodes[n]);
+    if (problem[n]) out += "  [unsupported: " + EscapeForDisplay(*problem[n]) + "]";
+    out += "\n";
     for (const std::string& c : ioc.nodes[n].comments) out += pad + "  # " + EscapeForDisplay(c) + "\n";
     for (const ioc::Parameter* p : params[n]) {
       out += pad + "  # " + EscapeForDisplay(p->name) + " = " + EscapeForDisplay(p->value) + "\n";

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "compile/compiler.h"
 #include "ioc/model.h"
 
 namespace iocscan::compile {
@@ -21,8 +22,9 @@ namespace iocscan::compile {
 std::string RenderTerm(const ioc::Term& term);
 
 // The metadata header and the whole tree, comments and parameters beside their node, parameters
-// that name no node listed at the end. Ends with a newline.
-std::string RenderTree(const ioc::Ioc& ioc);
+// that name no node listed at the end. Ends with a newline. With `report` (the IOC's compile report),
+// unsupported terms are followed by "  [unsupported: <problem>]".
+std::string RenderTree(const ioc::Ioc& ioc, const IocReport* report = nullptr);
 
 // The tree restricted to `true_nodes` (Ioc::nodes indices; their ancestors are added), each true term
 // followed by "  ✓". No trailing newline.

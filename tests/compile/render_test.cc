@@ -60,6 +60,16 @@ line two</description><authored_by>me</authored_by><keywords>k1 k2</keywords>
   CHECK_THAT(text, Catch::Contains("Parameters naming no node:\n  note = lost (ref-id nowhere)\n"));
 }
 
+TEST_CASE("RenderTree marks unsupported terms when given the compile report", "[compile][render]") {
+  ioc::Ioc ioc = Ioc11(Or(T("is", "FileItem/FileName", "a") + T("is", "FileItem/Nope", "b")));
+  std::vector<ioc::Ioc> v{ioc};
+  CompiledSet set = Compile(std::move(v));
+  std::string text = RenderTree(set.ioc(0), &set.report(0));
+  CHECK_THAT(text, Catch::Contains("  FileItem/FileName is \"a\"\n"));
+  CHECK_THAT(text, Catch::Contains("  FileItem/Nope is \"b\"  [unsupported: unknown term]\n"));
+  CHECK_THAT(RenderTree(set.ioc(0)), !Catch::Contains("unsupported"));
+}
+
 TEST_CASE("RenderTree walks a 5,000-deep tree without recursion", "[compile][render]") {
   ioc::Ioc ioc;
   for (std::uint32_t i = 0; i < 5000; ++i) {
