@@ -5,6 +5,7 @@
 #include <random>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "compile/plan.h"
 #include "support.h"
@@ -247,6 +248,42 @@ TEST_CASE("the set reports documents, needed fields, usability", "[compile]") {
   CHECK(std::count(needed.begin(), needed.end(), F(kMd5)) == 1);
   CHECK(set.AllWarnings().size() == 1);
   CHECK(set.AllWarnings()[0].source == "b.ioc");
+}
+
+}  // namespace
+}  // namespace iocscan::compile::testing
+
+namespace iocscan::compile::testing {
+namespace {
+
+TEST_CASE("one CompiledSet serves several Evaluators on several threads", "[compile]") {
+  std::vector<ioc::Ioc> iocs;
+  for (int i = 0; i < 200; ++i) {
+    iocs.push_back(Ioc11(Or(T("contains", "FileItem/FileName", "n" + std::to_string(i) + ".") +
+                            T("is", "FileItem/SizeInBytes", std::to_string(i))),
+                         "t.ioc", std::to_string(i)));
+  }
+  CompiledSet set = Compile(std::move(iocs));
+  auto work = [&set](std::size_t* count) {
+    Evaluator ev(set);
+    std::vector<GroupHit> hits;
+    for (int n = 0; n < 2000; ++n) {
+      FakeItem item;
+      item.SetText("FileItem/FileName", "n" + std::to_string(n % 300) + ".bin");
+      item.SetInt("FileItem/SizeInBytes", 1000);
+      ev.Evaluate("FileItem", item, &hits);
+    }
+    *count = hits.size();
+  };
+  std::size_t a = 0, b = 0;
+  std::thread t1(work, &a), t2(work, &b);
+  t1.join();
+  t2.join();
+  // n0..n199 hit by name: 2000 items cycle through 300 names, 200 of which match (some twice).
+  std::size_t expected = 0;
+  for (int n = 0; n < 2000; ++n) expected += (n % 300) < 200 ? 1 : 0;
+  CHECK(a == expected);
+  CHECK(b == expected);
 }
 
 }  // namespace
