@@ -6,6 +6,7 @@
 
 #include "core/limits.h"
 
+#include "compile/lint.h"
 #include "compile/plan.h"
 
 namespace iocscan::compile {
@@ -21,10 +22,6 @@ using detail::Plan;
 
 constexpr int kNoDoc = -1;
 constexpr int kMixed = -2;
-
-constexpr std::string_view kEmptyDigests[] = {
-    "d41d8cd98f00b204e9800998ecf8427e", "da39a3ee5e6b4b0d3255bfef95601890afd80709",
-    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"};
 
 std::string LowerAscii(std::string_view s) {
   std::string out(s);
@@ -155,12 +152,8 @@ void Builder::AddTerm(std::uint32_t ioc_index, std::uint32_t n, IocScratch* s, I
   if (!st.supported && st.problem != "document not selected") {
     report->warnings.push_back({ioc.source, TermLabel(ioc.nodes[n]) + ": " + st.problem});
   }
-  if (leaf.supported && leaf.cond.op == Op::kIs && !leaf.cond.negate &&
-      std::find(std::begin(kEmptyDigests), std::end(kEmptyDigests), leaf.cond.text) !=
-          std::end(kEmptyDigests)) {
-    report->warnings.push_back({ioc.source, TermLabel(ioc.nodes[n]) +
-                                                ": the digest of the empty file matches every "
-                                                "empty file"});
+  if (leaf.supported) {
+    if (std::optional<Warning> w = EmptyDigestWarning(ioc, n)) report->warnings.push_back(std::move(*w));
   }
   ++report->terms;
   ++(leaf.supported ? report->supported : report->unsupported);

@@ -93,5 +93,22 @@ TEST_CASE("EmptyDigestWarning on one node", "[compile][lint]") {
   CHECK_FALSE(EmptyDigestWarning(ioc, 2).has_value());  // out of range
 }
 
+TEST_CASE("Compile reports the lint's warning once, word for word, for supported terms",
+          "[compile][lint]") {
+  std::vector<ioc::Ioc> v;
+  v.push_back(Ioc11(Or(T("is", "FileItem/Md5sum", kEmptyMd5) +
+                       T("is", "MadeUpItem/Blob/Sha256sum", kEmptySha256))));
+  Warnings lint = EmptyDigestWarnings(v[0]);
+  REQUIRE(lint.size() == 2);
+  CompiledSet set = Compile(std::move(v));
+  int same = 0, empty_file = 0;
+  for (const Warning& w : set.report(0).warnings) {
+    same += w.Text() == lint[0].Text();
+    empty_file += Mentions(w, "empty file");
+  }
+  CHECK(same == 1);
+  CHECK(empty_file == 1);  // the unknown term is reported as unsupported, not linted twice
+}
+
 }  // namespace
 }  // namespace iocscan::compile::testing
