@@ -218,6 +218,15 @@ void FileItem::ComputeDigest(FileField f) {
   digests_done_ |= bit;  // attempted: an unreadable file is not retried
 }
 
+void FileItem::CompleteDigests(hash::DigestMask mask) {
+  hash::DigestMask missing = static_cast<hash::DigestMask>(mask & ~digests_done_);
+  if (missing == 0 || !ContentAllowed()) return;
+  PassPlan plan;
+  plan.digests = missing;
+  plan.whole_file = true;
+  RunPass(plan);
+}
+
 void FileItem::ComputePe() {
   if (pe_done_) return;
   if (ContentAllowed()) {

@@ -118,6 +118,9 @@ class FileItem final : public compile::Item {
 
   // Identifying fields; stats the file if not done yet (cheap), never reads content.
   FileCard Card();
+  // Computes in one read pass every digest of `mask` not computed yet, so that the card of a
+  // matched file can show all of them. Does nothing when the content may not be read.
+  void CompleteDigests(hash::DigestMask mask);
 
   const FileEntry& entry() const { return entry_; }
   // The stat of the entry (computed on first use); nullopt when it could not be stat'ed.

@@ -32,6 +32,11 @@ inline constexpr int kMaxWalkDepth = 4096;
 // Default --max-size: files larger than this are not read for content terms.
 inline constexpr std::uint64_t kDefaultMaxReadBytes = 512ull << 20;
 
+// Matched items kept for the cards of one scan. Cards list every matching item (semantics.md), but an
+// IOC that matches, say, every empty file of a disk must not grow memory without bound: past this,
+// items still count for the host-level result and the summary warns that the cards are cut.
+inline constexpr std::uint64_t kMaxMatchedItems = 100000;
+
 // Regular expressions: RE2's default of 8 MiB is too small for large alternations seen in IOCs.
 inline constexpr std::int64_t kRegexMaxMemory = 64ll << 20;
 

@@ -47,7 +47,9 @@ std::optional<FileStat> StatAt(int dir_fd, const char* name, bool follow, int* e
     f.atime = sx.stx_atime.tv_sec;
     f.mtime = sx.stx_mtime.tv_sec;
     f.ctime = sx.stx_ctime.tv_sec;
-    if (sx.stx_mask & STATX_BTIME) f.btime = sx.stx_btime.tv_sec;
+    // Some filesystems (virtiofs, some FUSE) set STATX_BTIME with a zero birth time: not recorded.
+    bool zero_btime = sx.stx_btime.tv_sec == 0 && sx.stx_btime.tv_nsec == 0;
+    if ((sx.stx_mask & STATX_BTIME) && !zero_btime) f.btime = sx.stx_btime.tv_sec;
     return f;
   }
   if (errno != ENOSYS) {  // an old kernel without statx falls back to fstatat
