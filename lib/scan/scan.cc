@@ -3,7 +3,9 @@
 #include <chrono>
 #include <condition_variable>
 #include <ctime>
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <utility>
@@ -11,7 +13,9 @@
 #include "core/limits.h"
 #include "platform/host_info.h"
 #include "platform/platform.h"
+#include "collect/collector.h"
 #include "scan/cards.h"
+#include "scan/collector_run.h"
 #include "scan/file_sweep.h"
 
 namespace iocscan::scan {
@@ -89,6 +93,13 @@ std::string_view UnreadableName(platform::OpenFailure f) {
   }
 }
 
+void WarnIfDropped(const std::string& document, const CollectedMatches& m, Warnings& warnings) {
+  if (m.items_dropped == 0) return;
+  warnings.push_back({"", std::to_string(m.items_dropped) + " matched " + document + " item(s) past " +
+                              std::to_string(limits::kMaxMatchedItems) +
+                              " are not listed on the cards (they still count for the IOCs' results)"});
+}
+
 void AddFileSweep(const FileSweepResult& r, report::Summary& s, Warnings& warnings) {
   s.files_visited += r.walk.files;
   s.files_read += r.counters.files_opened;
@@ -115,11 +126,14 @@ void AddFileSweep(const FileSweepResult& r, report::Summary& s, Warnings& warnin
     warnings.push_back({"", std::to_string(r.walk.depth_capped) + " folder(s) deeper than " +
                                 std::to_string(limits::kMaxWalkDepth) + " levels were not entered"});
   }
-  if (r.matches.items_dropped) {
-    warnings.push_back({"", std::to_string(r.matches.items_dropped) + " matched item(s) past " +
-                                std::to_string(limits::kMaxMatchedItems) +
-                                " are not listed on the cards (they still count for the IOCs' results)"});
-  }
+  WarnIfDropped("FileItem", r.matches, warnings);
+}
+
+void AddCollectorRun(const std::string& document, const CollectorRun& run, report::Summary& s, Warnings& warnings) {
+  s.items_per_document[document] += run.stats.items;
+  if (run.stats.errors) s.errors_by_kind["collector"] += run.stats.errors;
+  warnings.insert(warnings.end(), run.stats.warnings.begin(), run.stats.warnings.end());
+  WarnIfDropped(document, run.matches, warnings);
 }
 
 }  // namespace
@@ -138,19 +152,42 @@ ScanOutcome RunScan(const compile::CompiledSet& set, const ScanOptions& options,
   Monitor monitor(options, control, board);
   std::vector<MatchedItem> items;
   std::vector<bool> group_true(set.group_count(), false);
+  auto keep = [&items, &group_true](CollectedMatches& m) {
+    for (std::size_t g = 0; g < group_true.size(); ++g) {
+      if (m.group_true[g]) group_true[g] = true;
+    }
+    for (MatchedItem& item : m.items) items.push_back(std::move(item));
+  };
+  // Host documents first, so that processes and connections are seen as they were at the start;
+  // the file sweep, the long part, last.
+  std::optional<std::uint32_t> file_document;
   for (std::uint32_t d = 0; d < set.documents().size(); ++d) {
     const std::string& document = set.documents()[d];
-    if (document != "FileItem") {
+    if (document == "FileItem") {
+      file_document = d;
+      continue;
+    }
+    std::unique_ptr<collect::Collector> collector = collect::MakeCollector(document);
+    if (!collector) {
       out.warnings.push_back({"", document + " is not collected by this build on " + std::string(platform::kName) +
                                       ": its terms were not evaluated"});
       continue;
     }
-    FileSweepResult r = SweepFiles(set, d, options, monitor.stop_flag(), control.on_progress ? &board : nullptr);
-    AddFileSweep(r, s, out.warnings);
-    for (std::size_t g = 0; g < group_true.size(); ++g) {
-      if (r.matches.group_true[g]) group_true[g] = true;
+    if (!options.root.empty() && collector->live_only()) {
+      out.warnings.push_back({"", document + " describes the running system: not collected from the offline root " +
+                                      options.root});
+      continue;
     }
-    for (MatchedItem& m : r.matches.items) items.push_back(std::move(m));
+    collect::CollectorEnv env{options.root, options.since, options.until, monitor.stop_flag(), {}};
+    CollectorRun run = RunCollector(*collector, set, d, std::move(env));
+    AddCollectorRun(document, run, s, out.warnings);
+    keep(run.matches);
+  }
+  if (file_document) {
+    FileSweepResult r =
+        SweepFiles(set, *file_document, options, monitor.stop_flag(), control.on_progress ? &board : nullptr);
+    AddFileSweep(r, s, out.warnings);
+    keep(r.matches);
     out.error_examples = r.walk.error_examples;
   }
   monitor.Finish();

@@ -11,6 +11,7 @@
 //   follow_symlinks  (false)   follow symlinks to files inside the scope (never to folders)
 //   network_mounts   (false)   also enter network and FUSE filesystems
 //   low_priority     (false)   nice 19 and idle I/O priority
+//   root             ("")      offline root (--root DIR): host documents read from under it
 //   since, until     (none)    retrospective window for time-stamped records (seconds since the
 //                              epoch); FileItem has none, the host collectors use it
 #pragma once
@@ -35,6 +36,7 @@ struct ScanOptions {
   bool follow_symlinks = false;
   bool network_mounts = false;
   bool low_priority = false;
+  std::string root;
   std::optional<std::int64_t> since;
   std::optional<std::int64_t> until;
 };
