@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <climits>
+#include <cstdlib>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -38,6 +40,7 @@ struct ScanArgs {
   std::string timeout;
   std::string since;
   std::string until;
+  std::string root;
   int threads = 0;
   bool one_file_system = false;
   bool follow_symlinks = false;
@@ -85,11 +88,27 @@ std::vector<std::string> SplitList(const std::string& list) {
 }
 
 // Options to ScanOptions; an Error names the option and the problem.
+// --root DIR: absolute, symlinks of DIR itself resolved (the user's choice), no trailing slash;
+// "" for "/" (a live scan).
+Result<std::string> OfflineRoot(const std::string& dir) {
+  if (dir.empty()) return std::string();
+  char resolved[PATH_MAX];
+  if (!::realpath(dir.c_str(), resolved)) return Error{"--root " + dir, std::strerror(errno)};
+  struct stat st {};
+  if (::stat(resolved, &st) != 0 || !S_ISDIR(st.st_mode)) return Error{"--root " + dir, "not a folder"};
+  std::string root = resolved;
+  return root == "/" ? std::string() : root;
+}
+
 Result<scan::ScanOptions> ToScanOptions(const ScanArgs& a) {
   scan::ScanOptions o;
+  Result<std::string> root = OfflineRoot(a.root);
+  if (!root.ok()) return root.error();
+  o.root = root.value();
   for (const std::string& p : a.paths) {
+    std::string where = !o.root.empty() && !p.empty() && p.front() == '/' ? o.root + p : p;
     struct stat st {};
-    if (::lstat(p.c_str(), &st) != 0) return Error{"--path " + p, std::strerror(errno)};
+    if (::lstat(where.c_str(), &st) != 0) return Error{"--path " + p, std::strerror(errno)};
   }
   o.paths = a.paths;
   o.excludes = a.excludes;
@@ -191,6 +210,9 @@ RunFunction AddScanCommand(CLI::App* sub) {
   sub->add_option("--timeout", a->timeout, "Stop after DURATION (30m, 2h); cards found so far are kept");
   sub->add_option("--since", a->since, "Retrospective window start for time-stamped records (ISO 8601, or 2d, 12h)");
   sub->add_option("--until", a->until, "Retrospective window end (ISO 8601, or 2d, 12h ago)");
+  sub->add_option("--root", a->root,
+                  "Offline scan of a mounted disk or copied file system: files, users, services, logs... are "
+                  "read under DIR and reported with their paths on that system; live-only documents are skipped");
   sub->add_flag("--one-file-system", a->one_file_system, "Do not cross device boundaries under a scope root");
   sub->add_flag("--follow-symlinks", a->follow_symlinks, "Follow symlinks to files inside the scope (never to folders)");
   sub->add_flag("--network-mounts", a->network_mounts, "Also enter network and FUSE filesystems (nfs, cifs, sshfs...)");

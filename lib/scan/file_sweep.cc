@@ -3,6 +3,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "core/limits.h"
@@ -21,6 +22,7 @@ constexpr std::uint64_t kProgressBatch = 256;
 
 // Read-only state shared by the workers, and the merged result.
 struct SweepShared {
+  const std::string& root;  // offline root, "" on a live scan
   const compile::CompiledSet& set;
   std::uint32_t document;
   collect::FileSchema schema;
@@ -41,11 +43,13 @@ void AddIfKnown(std::vector<CardField>& fields, const char* name, const std::str
 }
 
 // The fields that identify a matched file on its card (cli.md: FullPath always).
-std::vector<CardField> FileCardFields(collect::FileItem& item) {
+// `real_path` is where an offline root's file really is ("" on a live scan).
+std::vector<CardField> FileCardFields(collect::FileItem& item, std::string_view real_path) {
   item.CompleteDigests(hash::kAllDigests);
   collect::FileCard card = item.Card();
   std::vector<CardField> fields;
   fields.push_back({"FullPath", {CardValue::Text(card.full_path)}});
+  if (!real_path.empty()) fields.push_back({"RealPath", {CardValue::Text(real_path)}});
   fields.push_back({"FileName", {CardValue::Text(card.file_name)}});
   if (card.size) fields.push_back({"SizeInBytes", {CardValue::Int(static_cast<std::int64_t>(*card.size))}});
   if (const compile::FieldValue* owner = item.GetField(FileField::kUsername); owner && !owner->empty()) {
@@ -95,14 +99,15 @@ class FileVisitor final : public walk::Visitor {
     // A symlink the walker did not follow is judged as the link itself, never through it: only a
     // followed entry (target inside the scope) uses the following context.
     collect::FileContext& ctx = (e.followed && followed_) ? *followed_ : direct_;
-    collect::FileEntry entry{e.dir_fd, std::string(e.name), std::string(e.path), std::nullopt};
+    collect::FileEntry entry{e.dir_fd, std::string(e.name), std::string(PathInRoot(shared_.root, e.path)),
+                             std::nullopt};
     if (e.followed) {
       if (const struct stat* st = e.Stat()) entry.stat = platform::FromStat(*st);
     }
     collect::FileItem item(ctx, std::move(entry));
     hits_.clear();
     evaluator_.Evaluate(shared_.document, item, &hits_);
-    if (!hits_.empty()) Keep(item);
+    if (!hits_.empty()) Keep(item, shared_.root.empty() ? std::string_view() : e.path);
     NoteProgress(e);
   }
 
@@ -112,7 +117,7 @@ class FileVisitor final : public walk::Visitor {
     return options;
   }
 
-  void Keep(collect::FileItem& item) {
+  void Keep(collect::FileItem& item, std::string_view real_path) {
     for (const compile::GroupHit& hit : hits_) matches_.group_true[hit.group] = true;
     if (shared_.kept.fetch_add(1, std::memory_order_relaxed) >= limits::kMaxMatchedItems) {
       ++matches_.items_dropped;
@@ -120,7 +125,7 @@ class FileVisitor final : public walk::Visitor {
     }
     MatchedItem m;
     m.card.document = "FileItem";
-    m.card.fields = FileCardFields(item);
+    m.card.fields = FileCardFields(item, real_path);
     m.hits = std::move(hits_);
     hits_ = {};
     matches_.items.push_back(std::move(m));
@@ -155,16 +160,31 @@ class FileVisitor final : public walk::Visitor {
   std::uint64_t published_bytes_ = 0;
 };
 
+// An absolute path or glob of the scanned system, as found on this host ("" root: unchanged).
+std::string UnderRoot(const std::string& root, const std::string& path) {
+  if (root.empty() || path.empty() || path.front() != '/') return path;
+  return path == "/" ? root : root + path;
+}
+
 }  // namespace
+
+std::string_view PathInRoot(std::string_view root, std::string_view path) {
+  if (root.empty() || path.substr(0, root.size()) != root) return path;
+  if (path.size() > root.size() && path[root.size()] != '/') return path;  // "/mnt/diskette" under "/mnt/disk"
+  path.remove_prefix(root.size());
+  return path.empty() ? std::string_view("/") : path;
+}
 
 walk::WalkOptions WalkOptionsFor(const ScanOptions& options) {
   walk::WalkOptions w;
-  w.roots = options.paths;
-  w.excludes = options.excludes;
-  if (w.roots.empty()) {
-    w.roots = {"/"};
-    w.excludes.insert(w.excludes.end(), walk::kDefaultSystemExcludes.begin(), walk::kDefaultSystemExcludes.end());
+  std::vector<std::string> excludes = options.excludes;
+  std::vector<std::string> paths = options.paths;
+  if (paths.empty()) {
+    paths = {"/"};
+    excludes.insert(excludes.end(), walk::kDefaultSystemExcludes.begin(), walk::kDefaultSystemExcludes.end());
   }
+  for (const std::string& p : paths) w.roots.push_back(UnderRoot(options.root, p));
+  for (const std::string& x : excludes) w.excludes.push_back(UnderRoot(options.root, x));
   w.one_file_system = options.one_file_system;
   w.follow_symlinks = options.follow_symlinks;
   w.network_mounts = options.network_mounts;
@@ -174,7 +194,8 @@ walk::WalkOptions WalkOptionsFor(const ScanOptions& options) {
 
 FileSweepResult SweepFiles(const compile::CompiledSet& set, std::uint32_t document, const ScanOptions& options,
                            const std::atomic<bool>* stop, ProgressBoard* progress) {
-  SweepShared shared{set, document, collect::FileSchema::Resolve(), platform::UserDb::Load(""), {}, progress, {}, {}, {}};
+  SweepShared shared{options.root, set, document, collect::FileSchema::Resolve(), platform::UserDb::Load(options.root),
+                     {}, progress, {}, {}, {}};
   collect::ContentNeeds needs = shared.schema.NeedsOf(set.NeededFields(document));
   shared.collect_options.max_read_bytes = options.max_read_bytes;
   shared.collect_options.digests = needs.digests;

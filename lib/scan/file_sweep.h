@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <string_view>
 
 #include "collect/file_item.h"
 #include "compile/compiler.h"
@@ -29,7 +30,12 @@ FileSweepResult SweepFiles(const compile::CompiledSet& set, std::uint32_t docume
                            const std::atomic<bool>* stop, ProgressBoard* progress);
 
 // The walk's roots and excludes for `options`: {"/"} plus walk::kDefaultSystemExcludes when no
-// path is given.
+// path is given. With an offline root (options.root, absolute, no trailing slash), every path and
+// absolute exclude is taken inside it: -p /home is <root>/home.
 walk::WalkOptions WalkOptionsFor(const ScanOptions& options);
+
+// The path a file has on the scanned system: `path` without the offline `root` prefix
+// ("/mnt/disk/etc/passwd" -> "/etc/passwd"); unchanged on a live scan.
+std::string_view PathInRoot(std::string_view root, std::string_view path);
 
 }  // namespace iocscan::scan
