@@ -2,6 +2,9 @@
 // same logic written once as 1.0 and once as 1.1.
 #include <catch2/catch.hpp>
 
+#include <map>
+#include <string>
+
 #include "ioc/collection.h"
 
 namespace iocscan::ioc {
@@ -56,6 +59,28 @@ TEST_CASE("samples: the 1.0/1.1 equivalence pair has the same tree once isnot/co
     CHECK(x.term.content == y.term.content);
   }
   CHECK(negated == 2);
+}
+
+}  // namespace
+}  // namespace iocscan::ioc
+
+namespace iocscan::ioc {
+namespace {
+
+// samples/collections/samples.zip is `iocscan export samples/iocs -o samples/collections/samples.zip`:
+// it must hold exactly the IOCs of samples/iocs, byte for byte, so it never goes stale.
+TEST_CASE("samples: the ZIP collection holds exactly the sample IOCs") {
+  LoadedIocs folder = LoadIocs({IOCSCAN_SOURCE_DIR "/samples/iocs"});
+  LoadedIocs zip = LoadIocs({IOCSCAN_SOURCE_DIR "/samples/collections/samples.zip"});
+  CHECK(zip.refused.empty());
+  CHECK(zip.warnings.empty());
+  std::map<std::string, std::string> by_id_folder, by_id_zip;
+  for (const Ioc& ioc : folder.iocs) by_id_folder[ioc.meta.id] = ioc.bytes;
+  for (const Ioc& ioc : zip.iocs) {
+    by_id_zip[ioc.meta.id] = ioc.bytes;
+    CHECK(ioc.source.find("samples.zip:") != std::string::npos);
+  }
+  CHECK(by_id_zip == by_id_folder);
 }
 
 }  // namespace
