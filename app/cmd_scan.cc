@@ -208,7 +208,9 @@ RunFunction AddScanCommand(CLI::App* sub) {
   sub->add_option("-j,--threads", a->threads, "Worker threads (default: number of cores)")
       ->check(CLI::Range(1, 1024));
   sub->add_option("--timeout", a->timeout, "Stop after DURATION (30m, 2h); cards found so far are kept");
-  sub->add_option("--since", a->since, "Retrospective window start for time-stamped records (ISO 8601, or 2d, 12h)");
+  sub->add_option("--since", a->since, "Retrospective window start for time-stamped records (logs, journal, browser and login history): "
+                  "ISO 8601, or 2d, 12h ago. Opt-in: without it every record is considered; files are never "
+                  "filtered by time");
   sub->add_option("--until", a->until, "Retrospective window end (ISO 8601, or 2d, 12h ago)");
   sub->add_option("--root", a->root,
                   "Offline scan of a mounted disk or copied file system: files, users, services, logs... are "
