@@ -3,6 +3,8 @@
 #include <string_view>
 
 #include "collect/collector.h"
+#include "collect/service/service_collector.h"
+#include "collect/task/task_collector.h"
 
 namespace iocscan::collect {
 namespace {
@@ -13,7 +15,12 @@ struct CollectorEntry {
 };
 
 constexpr CollectorEntry kCollectors[] = {
-    {"", nullptr},  // placeholder so the table is never empty; collectors are added above it
+#if defined(__linux__)  // they read through lib/platform/linux
+    {"ServiceItem", MakeServiceCollector},
+    {"TaskItem", MakeTaskCollector},
+#else
+    {"", nullptr},  // placeholder so the table is never empty
+#endif
 };
 
 }  // namespace

@@ -97,12 +97,48 @@ TEST_CASE("exactly the FileItem terms a portable collector gives are collected t
   }
   std::set<std::string> collected;
   for (const TermInfo& t : AllTerms()) {
-    if (t.collected == 0) continue;
-    CHECK(t.document == "FileItem");
+    if (t.collected == 0 || t.document != "FileItem") continue;
     CHECK(t.collected == (kLinux | kMacos));
     collected.insert(std::string(t.search.substr(sizeof("FileItem/") - 1)));
   }
   CHECK(collected == expected);
+}
+
+// The Linux ServiceItem and TaskItem collectors (collect/service, collect/task).
+std::set<std::string> CollectedOnlyOnLinux(std::string_view document) {
+  std::set<std::string> out;
+  for (const TermInfo& t : TermsOfDocument(document)) {
+    if (t.collected == 0) continue;
+    INFO(t.search);
+    CHECK(t.collected == kLinux);
+    out.insert(std::string(t.search.substr(document.size() + 1)));
+  }
+  return out;
+}
+
+TEST_CASE("exactly the ServiceItem and TaskItem terms the Linux collectors give are collected") {
+  CHECK(CollectedOnlyOnLinux("ServiceItem") ==
+        std::set<std::string>{"name", "descriptiveName", "description", "path", "arguments", "mode",
+                              "status", "startedAs", "type", "pathmd5sum", "pathsha1sum",
+                              "pathsha256sum", "md5sum", "sha1sum", "sha256sum"});
+  CHECK(CollectedOnlyOnLinux("TaskItem") ==
+        std::set<std::string>{"Name", "Creator", "userName", "path", "schedule", "NextRunTime",
+                              "crontabPath", "crontabMinute", "crontabHour", "crontabDayOfMonth",
+                              "crontabMonth", "crontabDayOfWeek", "crontabEvent", "crontabCommand",
+                              "ActionList/Action/ExecProgramPath", "ActionList/Action/ExecArguments",
+                              "md5sum", "sha1sum", "sha256sum", "ActionList/Action/ExecProgramMd5sum",
+                              "ActionList/Action/ExecProgramSha1sum",
+                              "ActionList/Action/ExecProgramSha256sum"});
+  // Vendor platforms stay the lists' own; the Linux-only schedule text is ours.
+  CHECK(Must("ServiceItem/startedAs").vendor_platforms == kWindows);
+  CHECK(Must("TaskItem/crontabMinute").vendor_platforms == kLinux);
+  CHECK(Must("TaskItem/schedule").vendor_platforms == kLinux);
+  CHECK(Must("TaskItem/NextRunTime").type == ValueType::kDate);
+  // Digests are read lazily, after every field of the record.
+  CHECK(Must("ServiceItem/pathsha256sum").cost == Cost::kDigest);
+  CHECK(Must("TaskItem/md5sum").cost == Cost::kDigest);
+  CHECK(Must("ServiceItem/name").cost == Cost::kName);
+  CHECK(Must("TaskItem/ActionList/Action/ExecProgramPath").list);
 }
 
 TEST_CASE("collected FileItem terms carry the cost of getting them") {
