@@ -3,8 +3,10 @@
 #include <string_view>
 
 #include "collect/collector.h"
+#include "collect/dns/dns_collector.h"
 #include "collect/service/service_collector.h"
 #include "collect/task/task_collector.h"
+#include "collect/user/user_collectors.h"
 
 namespace iocscan::collect {
 namespace {
@@ -18,6 +20,9 @@ constexpr CollectorEntry kCollectors[] = {
 #if defined(__linux__)  // they read through lib/platform/linux
     {"ServiceItem", MakeServiceCollector},
     {"TaskItem", MakeTaskCollector},
+    {"UserItem", MakeUserCollector},
+    {"GroupItem", MakeGroupCollector},
+    {"DnsEntryItem", MakeDnsEntryCollector},
 #else
     {"", nullptr},  // placeholder so the table is never empty
 #endif

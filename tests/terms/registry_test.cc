@@ -141,6 +141,22 @@ TEST_CASE("exactly the ServiceItem and TaskItem terms the Linux collectors give 
   CHECK(Must("TaskItem/ActionList/Action/ExecProgramPath").list);
 }
 
+TEST_CASE("exactly the account and hosts-file terms the Linux collectors give are collected") {
+  CHECK(CollectedOnlyOnLinux("UserItem") ==
+        std::set<std::string>{"Username", "fullname", "userid", "homedirectory", "shell",
+                              "grouplist/groupname", "disabled", "LastLogin"});
+  CHECK(CollectedOnlyOnLinux("GroupItem") == std::set<std::string>{"GroupName", "gid", "userlist/username"});
+  CHECK(CollectedOnlyOnLinux("DnsEntryItem") ==
+        std::set<std::string>{"Host", "RecordName", "RecordType", "RecordData/IPv4Address",
+                              "RecordData/IPv6Address", "DataLength"});
+  // Vendor platforms stay the lists' own.
+  CHECK(Must("UserItem/shell").vendor_platforms == kMacos);
+  CHECK(Must("UserItem/disabled").vendor_platforms == kWindows);
+  CHECK(Must("GroupItem/gid").vendor_platforms == kLinux);
+  CHECK(Must("UserItem/LastLogin").cost == Cost::kOther);  // one lastlog read per account, when asked
+  CHECK(Must("UserItem/grouplist/groupname").list);
+}
+
 TEST_CASE("collected FileItem terms carry the cost of getting them") {
   CHECK(Must("FileItem/FileName").cost == Cost::kName);
   CHECK(Must("FileItem/FullPath").cost == Cost::kName);

@@ -99,6 +99,23 @@ std::int64_t OpenedFile::Read(void* buffer, std::size_t capacity) {
   }
 }
 
+std::int64_t OpenedFile::ReadAt(std::uint64_t offset, void* buffer, std::size_t capacity) {
+  if (fd_ < 0) {
+    error_ = EBADF;
+    return -1;
+  }
+  if (offset >= size() || capacity == 0) return 0;
+  std::uint64_t left = size() - offset;
+  std::size_t want = left < capacity ? static_cast<std::size_t>(left) : capacity;
+  for (;;) {
+    ssize_t n = ::pread(fd_, buffer, want, static_cast<off_t>(offset));
+    if (n >= 0) return n;
+    if (errno == EINTR) continue;
+    error_ = errno;
+    return -1;
+  }
+}
+
 OpenResult SafeOpen(int dir_fd, const char* name, ListedIdentity expected, bool follow_symlink) {
   int flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | (follow_symlink ? 0 : O_NOFOLLOW);
   int fd = ::openat(dir_fd, name, flags | kNoAtime);

@@ -59,6 +59,9 @@ class OpenedFile {
   // Reads up to `capacity` bytes (and never past size()). Returns the count, 0 at the end, or -1
   // on an error (errno kept in error()). EINTR is retried.
   std::int64_t Read(void* buffer, std::size_t capacity);
+  // Reads up to `capacity` bytes at `offset` (pread: the position is unchanged), never past
+  // size(), for files read by record (a sparse lastlog indexed by uid). Same returns as Read.
+  std::int64_t ReadAt(std::uint64_t offset, void* buffer, std::size_t capacity);
   int error() const { return error_; }
 
  private:
