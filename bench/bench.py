@@ -66,6 +66,7 @@ class Run:
     rss_kb: int          # largest resident set of the process or any of its waited-for children
     rc: int
     timed_out: bool
+    cpu: float = -1.0    # user + system seconds of the command and its children (-1: unknown)
 
 
 def gnu_time() -> str | None:
@@ -91,7 +92,7 @@ def measure(argv: list[str], stdout_path: str, stderr_path: str, timeout: float,
     forked from Python keeps Python's resident high-water mark across exec. Without GNU time,
     wait4() is used and the figure is at least Python's own size."""
     rss_file = stdout_path + ".rss"
-    full = [TIME, "-f", "%M", "-o", rss_file, *argv] if TIME else argv
+    full = [TIME, "-f", "%M %U %S", "-o", rss_file, *argv] if TIME else argv
     with open(stdout_path, "wb") as out, open(stderr_path, "wb") as err:
         start = time.perf_counter()
         proc = subprocess.Popen(full, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
@@ -123,16 +124,18 @@ def measure(argv: list[str], stdout_path: str, stderr_path: str, timeout: float,
             timer.cancel()
         seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    rss = usage.ru_maxrss
+    rss, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
     if TIME:
-        rss = 0
+        rss, cpu = 0, -1.0
         try:
+            # GNU time writes "Command exited with non-zero status N" before the figures.
             for line in Path(rss_file).read_text().splitlines():
-                if line.strip().isdigit():
-                    rss = int(line.strip())
-        except OSError:
+                parts = line.split()
+                if len(parts) == 3 and parts[0].isdigit():
+                    rss, cpu = int(parts[0]), float(parts[1]) + float(parts[2])
+        except (OSError, ValueError):
             pass
-    return Run(seconds, rss, proc.returncode, timed_out.is_set())
+    return Run(seconds, rss, proc.returncode, timed_out.is_set(), cpu)
 
 
 def shell(script: str) -> list[str]:
@@ -174,10 +177,17 @@ class Result:
         return statistics.median(r.seconds for r in self.runs)
 
     @property
-    def rss_mb(self) -> float | None:
-        if not self.runs:
+    def cpu(self) -> float | None:
+        known = [r.cpu for r in self.runs if r.cpu >= 0 and not r.timed_out]
+        if self.skipped or self.error or self.timed_out or not known:
             return None
-        return max(r.rss_kb for r in self.runs) / 1024.0
+        return statistics.median(known)
+
+    @property
+    def rss_mb(self) -> float | None:
+        # A run killed at the cap has no figure (GNU time is killed with it).
+        known = [r.rss_kb for r in self.runs if r.rss_kb > 0]
+        return max(known) / 1024.0 if known else None
 
 
 # ----------------------------------------------------------------------------------------------
@@ -373,7 +383,16 @@ def make_sets(tmp: Path, sizes: list[int], real: list[tuple[str, int, str]],
     d.mkdir()
     p = d / "names.ioc"
     p.write_text(ioc_xml(f"bench: {len(only_names)} FileName terms", [], only_names, [], rng))
-    return sets, IocSet("names", str(p), [], only_names, [])
+    names_set = IocSet("names", str(p), [], only_names, [])
+    # Diagnostic: the largest set's hashes alone, to tell the cost of many content terms from the
+    # cost of mixing them with name/path terms in one OR.
+    big = sets[-1]
+    d = tmp / "set-hash-only"
+    d.mkdir()
+    p = d / "hash-only.ioc"
+    p.write_text(ioc_xml(f"bench: {len(big.hashes)} SHA-256 terms only", big.hashes, [], [], rng))
+    hash_only = IocSet(f"{len(big.hashes):,} hash-only", str(p), big.hashes, [], [])
+    return sets, names_set, hash_only
 
 
 def write_clamav_db(path: Path, hashes: list[str]) -> None:
@@ -504,7 +523,7 @@ def human_bytes(n: int) -> str:
 
 def table(rows: list[list[str]], header: list[str]) -> str:
     widths = [max(len(header[i]), *(len(r[i]) for r in rows)) for i in range(len(header))]
-    right = {2, 3, 4, 5, 6}
+    right = {2, 3, 4, 5, 6, 7}
 
     def line(cells: list[str]) -> str:
         return "  ".join(c.rjust(widths[i]) if i in right else c.ljust(widths[i])
@@ -529,6 +548,8 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "0")) or None,
                     help="timed runs per tool and set; the median is reported (default 3, "
                          "--quick 1). Env: BENCH_RUNS")
+    ap.add_argument("--slow-runs", type=int, default=None, metavar="N",
+                    help="timed runs for clamscan and yara (default: as --runs)")
     ap.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", ""),
                     help="comma-separated SHA-256 set sizes (default 10,1000,10000)")
     ap.add_argument("--skip", default=env_skip,
@@ -558,6 +579,10 @@ def parse_args() -> argparse.Namespace:
         args.runs = 1 if args.quick else 3
     if args.runs < 1:
         ap.error("--runs must be at least 1")
+    if args.slow_runs is None:
+        args.slow_runs = args.runs
+    if args.slow_runs < 1:
+        ap.error("--slow-runs must be at least 1")
     args.sizes = ([int(x) for x in args.sizes.split(",") if x.strip()] if args.sizes
                   else DEFAULT_SIZES)
     if not args.roots:
@@ -624,7 +649,7 @@ def run_bench(args, cores: int, roots_q: str, tmp: Path, results: list[Result]) 
         log("the roots hold no regular file; nothing to measure")
         return 0
     real = pick_real_files(tree, rng, N_REAL_HASHES)
-    sets, names_set = make_sets(tmp, args.sizes, real, rng)
+    sets, names_set, hash_only = make_sets(tmp, args.sizes, real, rng)
 
     # iocscan: copy the binary so the other engineers' rebuilds do not disturb the run.
     iocscan_ok, iocscan_msg = False, "skipped (--skip iocscan)"
@@ -662,15 +687,15 @@ def run_bench(args, cores: int, roots_q: str, tmp: Path, results: list[Result]) 
                 hits.add(p)
         return hits
 
-    def run_once(job: Job, i: int) -> Path:
+    def run_once(job: Job, i: int, runs: int) -> Path:
         res = job.res
         res.timeout = T
         out, err = tmp / f"{job.tag}.{i}.out", tmp / f"{job.tag}.{i}.err"
         r = measure(job.argv, str(out), str(err), T)
         res.runs.append(r)
-        log(f"  {res.tool:<12} {res.set_label:>7}  run {i + 1}/{args.runs}: "
+        log(f"  {res.tool:<12} {res.set_label:>7}  run {i + 1}/{runs}: "
             f"{'timeout' if r.timed_out else f'{r.seconds:.2f} s'}, "
-            f"{r.rss_kb / 1024:.1f} MB, exit {r.rc}")
+            f"CPU {r.cpu:.2f} s, {r.rss_kb / 1024:.1f} MB, exit {r.rc}")
         if not r.timed_out:
             if job.count_hits is not None:
                 res.hits = job.count_hits(out)
@@ -678,17 +703,17 @@ def run_bench(args, cores: int, roots_q: str, tmp: Path, results: list[Result]) 
                 res.error = f"exit {r.rc}: " + Path(err).read_text(errors="replace")[:300]
         return out
 
-    def run_all(jobs: list[Job], interleave: bool) -> None:
+    def run_all(jobs: list[Job], interleave: bool, runs: int) -> None:
         """Interleaved: run 1 of every job, then run 2 of every job...: background load then
         weighs on every tool alike. Otherwise: every run of one job, then the next job."""
         last: dict[int, Path] = {}
-        order = ([(i, j) for i in range(args.runs) for j in range(len(jobs))] if interleave
-                 else [(i, j) for j in range(len(jobs)) for i in range(args.runs)])
+        order = ([(i, j) for i in range(runs) for j in range(len(jobs))] if interleave
+                 else [(i, j) for j in range(len(jobs)) for i in range(runs)])
         for i, j in order:
             job = jobs[j]
             if job.res.timed_out or job.res.skipped:
                 continue
-            last[j] = run_once(job, i)
+            last[j] = run_once(job, i, runs)
         for j, job in enumerate(jobs):
             if job.after is not None and j in last:
                 job.after(last[j])
@@ -710,7 +735,7 @@ def run_bench(args, cores: int, roots_q: str, tmp: Path, results: list[Result]) 
 
     iocscan_res: dict[str, Result] = {}
 
-    def iocscan_jobs(s: IocSet) -> list[Job]:
+    def iocscan_jobs(s: IocSet, with_load: bool = True) -> list[Job]:
         if not iocscan_ok:
             iocscan_res[s.label] = skip("iocscan", s.label, "not measured (see iocscan above)")
             return []
@@ -749,6 +774,8 @@ def run_bench(args, cores: int, roots_q: str, tmp: Path, results: list[Result]) 
 
         argv += ["--format", "jsonl", "-o", str(out), "--no-progress", "-j", str(cores), s.path]
         jobs = [Job(res, argv, tag, after=after)]
+        if not with_load:
+            return jobs
         # The fixed cost: loading and compiling the set, on an empty root.
         load = Result("iocscan-load", s.label, extra={"ok_rc": (0, 1)},
                       note="same set on an empty root: IOC load + compile + start-up")
@@ -764,6 +791,8 @@ def run_bench(args, cores: int, roots_q: str, tmp: Path, results: list[Result]) 
     core: list[Job] = []
     for s in sets:
         core += iocscan_jobs(s)
+    if "hash-only" not in args.skip:
+        core += iocscan_jobs(hash_only, with_load=False)
     floor: Result | None = None
     for tool in ("rhash", "sha256sum"):
         label = "any"
@@ -792,7 +821,7 @@ def run_bench(args, cores: int, roots_q: str, tmp: Path, results: list[Result]) 
             core.append(Job(r, shell(f"find {roots_q} -type f \\( {expr} \\) -print"),
                             "find-names", count_lines(lambda line: True)))
     log(f"iocscan, rhash, sha256sum, find: {args.runs} interleaved round(s) ...")
-    run_all(core, interleave=True)
+    run_all(core, interleave=True, runs=args.runs)
 
     # ---- phase 2: clamscan and yara, set by set (long runs)
     hits_found = count_lines(lambda line: line.rstrip().endswith(b" FOUND"))
@@ -815,7 +844,8 @@ def run_bench(args, cores: int, roots_q: str, tmp: Path, results: list[Result]) 
                            extra={"ok_rc": (0, 123)})  # 123: some clamscan found something
                 results.append(r)
                 r.expected_hits = len(hash_hits)
-                run_all([Job(r, shell(cmd), f"clamscan-{s.label}", hits_found)], False)
+                run_all([Job(r, shell(cmd), f"clamscan-{s.label}", hits_found)], False,
+                        args.slow_runs)
             else:
                 if yara_gave_up:
                     skip(tool, s.label, yara_gave_up)
@@ -828,7 +858,8 @@ def run_bench(args, cores: int, roots_q: str, tmp: Path, results: list[Result]) 
                 results.append(r)
                 r.expected_hits = len(hash_hits)
                 run_all([Job(r, shell(cmd), f"yara-{s.label}",
-                             count_lines(lambda line: bool(line.strip())))], False)
+                             count_lines(lambda line: bool(line.strip())))], False,
+                        args.slow_runs)
                 if r.timed_out:
                     yara_gave_up = f"not run: {s.label} terms already took > {T:.0f} s"
 
@@ -863,7 +894,8 @@ def report(args, cores, tree, real, sets, names_set, results, iocscan_res, floor
     busy = max(loads[0][0], loads[1][0]) > cores * 0.5
     print(f"  load avg : {loads[0][0]:.2f} at start, {loads[1][0]:.2f} at end (1 min)"
           + (" -- the machine was busy: figures are noisy, compare with care" if busy else ""))
-    print(f"  method   : median of {args.runs} warm-cache run(s) after one warm-up pass; "
+    print(f"  method   : median of {args.runs} warm-cache run(s) ({args.slow_runs} for clamscan "
+          f"and yara) after one warm-up pass; "
           f"iocscan/rhash/sha256sum/find runs interleaved; "
           f"cap {args.timeout:.0f} s per run; peak RSS = largest single process "
           f"({'GNU time %M' if TIME else 'wait4, includes the Python fork image'})")
@@ -884,8 +916,8 @@ def report(args, cores, tree, real, sets, names_set, results, iocscan_res, floor
         print(f"  tools    : {'; '.join(versions)}")
     print()
 
-    header = ["tool", "set", "median s", "range s", "peak RSS MB", "vs iocscan", "hits",
-              "notes"]
+    header = ["tool", "set", "median s", "range s", "CPU s", "peak RSS MB", "vs iocscan",
+              "hits", "notes"]
     rows = []
 
     def ratio_to_iocscan(r: Result, label: str) -> str:
@@ -912,7 +944,8 @@ def report(args, cores, tree, real, sets, names_set, results, iocscan_res, floor
         if r.error:
             note = (note + "; " if note else "") + "ERROR " + r.error.strip().replace("\n", " ")[:160]
         rss = "" if r.rss_mb is None or r.skipped else f"{r.rss_mb:.1f}"
-        rows.append([r.tool, label, fmt_s(r), fmt_range(r), rss,
+        rows.append([r.tool, label, fmt_s(r), fmt_range(r),
+                     "" if r.cpu is None else f"{r.cpu:.2f}", rss,
                      ratio if ratio is not None else ratio_to_iocscan(r, label.replace("*", "")),
                      hits_cell(r), note])
 
@@ -925,12 +958,17 @@ def report(args, cores, tree, real, sets, names_set, results, iocscan_res, floor
             r = by.get((tool, "any"))
             if r is not None:
                 add(r, s.label)
+    for r in results:
+        if r.set_label.endswith("hash-only"):
+            add(r, r.set_label)
     for tool in ("iocscan", "iocscan-load", "find"):
         if (tool, "names") in by:
             add(by[(tool, "names")], "names")
     print(table(rows, header))
     print()
     print("  vs iocscan = tool median / iocscan median for the same set (> 1: slower than iocscan).")
+    print("  CPU s = median user+system seconds of the command and its children: steadier than "
+          "wall time on a busy machine.")
     print("  rhash/sha256sum hash every file without an IOC set: one measurement, shown per size.")
     print("  hits = files reported / files expected (expected from the warm-up hashes and the "
           "file list); clamscan and yara get the hashes only.")
@@ -950,9 +988,11 @@ def report(args, cores, tree, real, sets, names_set, results, iocscan_res, floor
             line(None, f"iocscan within {TARGET_FLOOR_RATIO}x of the rhash floor at {s.label} terms")
         else:
             x = r.median / fl
+            cpu = (f" (CPU {r.cpu:.2f} s / {floor.cpu:.2f} s = {r.cpu / floor.cpu:.2f}x)"
+                   if r.cpu and floor.cpu else "")
             line(x <= TARGET_FLOOR_RATIO,
                  f"iocscan within {TARGET_FLOOR_RATIO}x of the rhash floor at {s.label} terms: "
-                 f"{r.median:.2f} s / {fl:.2f} s = {x:.2f}x")
+                 f"{r.median:.2f} s / {fl:.2f} s = {x:.2f}x{cpu}")
     small = iocscan_res.get(f"{min(args.sizes):,}")
     big = iocscan_res.get(f"{max(args.sizes):,}")
     if small and big and small is not big and small.median and big.median:
@@ -960,7 +1000,9 @@ def report(args, cores, tree, real, sets, names_set, results, iocscan_res, floor
         line(x <= TARGET_SIZE_SLOWDOWN,
              f"{big.set_label}-term run <= {round((TARGET_SIZE_SLOWDOWN - 1) * 100)}% slower than "
              f"{small.set_label}-term run: {big.median:.2f} s / {small.median:.2f} s = "
-             f"{(x - 1) * 100:+.1f}%")
+             f"{(x - 1) * 100:+.1f}%"
+             + (f" (CPU {big.cpu:.2f} s / {small.cpu:.2f} s = {(big.cpu / small.cpu - 1) * 100:+.1f}%)"
+                if big.cpu and small.cpu else ""))
     else:
         line(None, f"largest set <= {round((TARGET_SIZE_SLOWDOWN - 1) * 100)}% slower than the smallest")
     rn, fn = iocscan_res.get("names"), by.get(("find", "names"))
@@ -1018,6 +1060,14 @@ def report(args, cores, tree, real, sets, names_set, results, iocscan_res, floor
             if summ.get(key):
                 note(label, f"{key} {summ.get(key)}")
     lines = [f"iocscan {', '.join(labels)}: {msg}" for msg, labels in obs.items()]
+    ho = next((r for lbl, r in iocscan_res.items() if lbl.endswith("hash-only")), None)
+    mixed = iocscan_res.get(f"{max(args.sizes):,}")
+    if ho and mixed and ho.median and mixed.median and small and small.median:
+        lines.append(
+            f"iocscan {ho.set_label}: {ho.median:.2f} s (CPU {ho.cpu or 0:.2f} s) vs the same "
+            f"hashes plus {len(sets[-1].names)} FileName/{len(sets[-1].regexes)} FullPath terms "
+            f"in the OR: {mixed.median:.2f} s (CPU {mixed.cpu or 0:.2f} s); "
+            f"{small.set_label} terms: {small.median:.2f} s (CPU {small.cpu or 0:.2f} s)")
     for r in results:
         if r.tool != "iocscan" and r.hits is not None and r.expected_hits is not None \
                 and r.hits != r.expected_hits and not r.timed_out:
@@ -1036,6 +1086,7 @@ def dump_json(args, tree, results) -> None:
         out["results"].append({
             "tool": r.tool, "set": r.set_label, "median_s": r.median,
             "runs_s": [x.seconds for x in r.runs], "timed_out": r.timed_out,
+            "cpu_s": r.cpu,
             "peak_rss_mb": r.rss_mb, "hits": r.hits, "expected_hits": r.expected_hits,
             "skipped": r.skipped, "error": r.error, "note": r.note,
             "counts": r.extra.get("counts"),
