@@ -5,6 +5,8 @@
 #include "collect/collector.h"
 #include "collect/dns/dns_collector.h"
 #include "collect/service/service_collector.h"
+#include "collect/system/system_info_collector.h"
+#include "collect/system/volume_collector.h"
 #include "collect/task/task_collector.h"
 #include "collect/user/user_collectors.h"
 
@@ -23,6 +25,8 @@ constexpr CollectorEntry kCollectors[] = {
     {"UserItem", MakeUserCollector},
     {"GroupItem", MakeGroupCollector},
     {"DnsEntryItem", MakeDnsEntryCollector},
+    {"SystemInfoItem", MakeSystemInfoCollector},
+    {"VolumeItem", MakeVolumeCollector},
 #else
     {"", nullptr},  // placeholder so the table is never empty
 #endif

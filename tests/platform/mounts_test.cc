@@ -43,6 +43,10 @@ TEST_CASE("mountinfo: fields and optional fields and the separator", "[platform]
   CHECK(m[3].fs_type == "nfs4");
   CHECK(m[3].source == "server:/export");
   CHECK(m[4].fs_type == "fuse.sshfs");
+  CHECK(m[0].options == "rw,noatime");
+  CHECK(m[0].super_options == "rw,errors=continue");
+  CHECK(m[2].options == "rw,relatime");
+  CHECK(m[2].super_options == "rw,discard");
 }
 
 TEST_CASE("mountinfo: octal escapes in mount points and sources", "[platform][linux]") {

@@ -157,6 +157,24 @@ TEST_CASE("exactly the account and hosts-file terms the Linux collectors give ar
   CHECK(Must("UserItem/grouplist/groupname").list);
 }
 
+TEST_CASE("exactly the system, volume and module terms the Linux collectors give are collected") {
+  CHECK(CollectedOnlyOnLinux("SystemInfoItem") ==
+        std::set<std::string>{"hostname", "domain", "OS", "productName", "buildNumber", "kernelVersion",
+                              "machine", "uptime", "timezone", "user", "MAC",
+                              "networkArray/networkInfo/adapter", "networkArray/networkInfo/MAC",
+                              "networkArray/networkInfo/ipArray/ipInfo/ipAddress",
+                              "networkArray/networkInfo/ipArray/ipInfo/ipv6Address",
+                              "networkArray/networkInfo/ipArray/ipInfo/subnetMask"});
+  CHECK(CollectedOnlyOnLinux("VolumeItem") ==
+        std::set<std::string>{"MountPoint", "Name", "DevicePath", "DeviceID", "FileSystemName",
+                              "FileSystemFlags", "Flags/ReadOnly", "Flags/Removable", "Type", "RemoteFS",
+                              "RemoteAddress", "IsMounted", "VolumeID", "SerialNumber", "VolumeName",
+                              "TotalSize", "FreeSize", "TotalAllocationUnits",
+                              "ActualAvailableAllocationUnits"});
+  CHECK(Must("VolumeItem/TotalSize").cost == Cost::kStat);  // statvfs, only when asked
+  CHECK(Must("SystemInfoItem/networkArray/networkInfo/ipArray/ipInfo/ipAddress").list);
+}
+
 TEST_CASE("collected FileItem terms carry the cost of getting them") {
   CHECK(Must("FileItem/FileName").cost == Cost::kName);
   CHECK(Must("FileItem/FullPath").cost == Cost::kName);

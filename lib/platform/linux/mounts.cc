@@ -47,6 +47,8 @@ bool ParseLine(std::string_view line, MountInfo* out) {
   out->mount_point = UnescapeMountField(f[4]);
   out->fs_type = UnescapeMountField(f[dash + 1]);
   out->source = UnescapeMountField(f[dash + 2]);
+  out->options = std::string(f[5]);
+  out->super_options = dash + 3 < f.size() ? std::string(f[dash + 3]) : std::string();
   return true;
 }
 

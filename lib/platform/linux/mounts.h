@@ -24,6 +24,8 @@ struct MountInfo {
   std::string mount_point;  // unescaped path bytes, relative to the process's root
   std::string fs_type;      // "ext4", "proc", "nfs4", "fuse.sshfs", ...
   std::string source;       // "/dev/sda1", "server:/export", "proc", ...
+  std::string options;      // per-mount options (6): "rw,nosuid,relatime"
+  std::string super_options;  // per-superblock options (11): "rw,errors=remount-ro"
 
   dev_t dev() const;
 };
