@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package iocscan needs to build, test and benchmark.
 # Usage: scripts/install-deps.sh            (build + tests; dpkg-dev is for apt-get source in
-#                                           scripts/build-static-deps.sh)
+#                                           scripts/build-static-deps.sh; tzdata for the job DST tests)
 set -euo pipefail
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -13,4 +13,4 @@ $SUDO apt-get install -y -q --no-install-recommends \
   libssl-dev nlohmann-json3-dev libtomlplusplus-dev \
   zlib1g-dev libbz2-dev liblzma-dev libzstd-dev \
   clang libclang-rt-14-dev zip python3 \
-  dpkg-dev
+  dpkg-dev tzdata
