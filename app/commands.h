@@ -27,5 +27,6 @@ RunFunction AddCheckCommand(CLI::App* sub);
 RunFunction AddShowCommand(CLI::App* sub);
 RunFunction AddExportCommand(CLI::App* sub);
 RunFunction AddTermsCommand(CLI::App* sub);
+RunFunction AddJobCommand(CLI::App* sub);
 
 }  // namespace iocscan::app

@@ -13,6 +13,7 @@ constexpr CommandSpec kCommands[] = {
     {"show", "Print an IOC as an indented tree with its metadata", &AddShowCommand},
     {"export", "Write validated IOCs into one ZIP collection", &AddExportCommand},
     {"terms", "List every term iocscan knows and where it is collected", &AddTermsCommand},
+    {"job", "Run, check, install and list scheduled scan jobs (TOML job files)", &AddJobCommand},
 };
 
 int Main(int argc, char** argv) {
