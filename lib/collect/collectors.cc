@@ -5,6 +5,7 @@
 #include "collect/collector.h"
 #include "collect/dns/dns_collector.h"
 #include "collect/service/service_collector.h"
+#include "collect/system/module_collector.h"
 #include "collect/system/system_info_collector.h"
 #include "collect/system/volume_collector.h"
 #include "collect/task/task_collector.h"
@@ -27,6 +28,7 @@ constexpr CollectorEntry kCollectors[] = {
     {"DnsEntryItem", MakeDnsEntryCollector},
     {"SystemInfoItem", MakeSystemInfoCollector},
     {"VolumeItem", MakeVolumeCollector},
+    {"ModuleItem", MakeModuleCollector},
 #else
     {"", nullptr},  // placeholder so the table is never empty
 #endif

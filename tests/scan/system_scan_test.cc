@@ -1,6 +1,6 @@
-// SystemInfoItem and VolumeItem scanned for real: an offline root's os-release,
+// SystemInfoItem, VolumeItem and ModuleItem scanned for real: an offline root's os-release,
 // hostname, timezone and resolv.conf (and no live-only field, no live-only document); the live
-// system's uname, loopback adapter and root mount.
+// system's uname, loopback adapter, root mount and (when the kernel has them) modules.
 #include <catch2/catch.hpp>
 
 #include <sys/utsname.h>
@@ -41,6 +41,7 @@ TEST_CASE("SystemInfoItem from an offline root: the image's files, no live-only 
   iocs.Write("net.ioc", IocXml("net", Or(T("is", "SystemInfoItem/networkArray/networkInfo/adapter", "lo"))));
   // Live-only documents are skipped under a root, with one warning each.
   iocs.Write("vol.ioc", IocXml("vol", Or(T("is", "VolumeItem/MountPoint", "/"))));
+  iocs.Write("mod.ioc", IocXml("mod", Or(T("is", "ModuleItem/ModuleName", "ext4"))));
   ScanOutcome out = Scan(iocs, image.root.path());
   CHECK(out.summary.items_per_document["SystemInfoItem"] == 1);
   const report::Card* host = CardOf(out, "host");
@@ -52,6 +53,7 @@ TEST_CASE("SystemInfoItem from an offline root: the image's files, no live-only 
   CHECK_FALSE(CardOf(out, "kernel"));
   CHECK_FALSE(CardOf(out, "net"));
   CHECK(HasWarning(out, "VolumeItem describes the running system"));
+  CHECK(HasWarning(out, "ModuleItem describes the running system"));
 }
 
 TEST_CASE("SystemInfoItem live: uname, the scanning user and the loopback adapter", "[scan][system][live]") {
@@ -92,6 +94,20 @@ TEST_CASE("VolumeItem live: the root mount with its size", "[scan][volume][live]
   }
   CHECK(Names(CardOf(out, "root"), "MountPoint") == std::vector<std::string>{"/"});
   CHECK_FALSE(Names(CardOf(out, "proc"), "MountPoint").empty());
+}
+
+TEST_CASE("ModuleItem live: a loaded module is found by name", "[scan][module][live]") {
+  std::string modules = ReadHostFile("/proc/modules");
+  if (modules.empty()) {
+    WARN("no /proc/modules on this machine (no loadable modules, or a sandbox): skipped");
+    return;
+  }
+  std::string first = modules.substr(0, modules.find(' '));
+  ScratchDir iocs;
+  iocs.Write("mod.ioc", IocXml("mod", Or(And(T("is", "ModuleItem/ModuleName", first) +
+                                             T("greater-than", "ModuleItem/Size", "0")))));
+  ScanOutcome out = Scan(iocs, "");
+  CHECK(Names(CardOf(out, "mod"), "ModuleName") == std::vector<std::string>{first});
 }
 
 }  // namespace

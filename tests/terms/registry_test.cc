@@ -175,6 +175,18 @@ TEST_CASE("exactly the system, volume and module terms the Linux collectors give
   CHECK(Must("SystemInfoItem/networkArray/networkInfo/ipArray/ipInfo/ipAddress").list);
 }
 
+TEST_CASE("exactly the ModuleItem terms the Linux collector gives are collected") {
+  CHECK(CollectedOnlyOnLinux("ModuleItem") ==
+        std::set<std::string>{"ModuleName", "Module", "Size", "ModuleSize", "Status", "Address",
+                              "ModuleAddress", "ModuleBase", "UsedByList/Module", "Taint", "Intree",
+                              "Filename", "ModulePath", "DependsList/Depends/Module", "SrcVersion",
+                              "ParmList/Parm/Name", "Md5sum", "Sha1sum", "Sha256sum"});
+  // Taint is iocscan's own Linux term; the others keep the vendor list's platforms.
+  CHECK(Must("ModuleItem/Taint").vendor_platforms == kLinux);
+  CHECK(Must("ModuleItem/ModuleName").vendor_platforms == (kLinux | kWindows));
+  CHECK(Must("ModuleItem/Sha256sum").cost == Cost::kDigest);
+}
+
 TEST_CASE("collected FileItem terms carry the cost of getting them") {
   CHECK(Must("FileItem/FileName").cost == Cost::kName);
   CHECK(Must("FileItem/FullPath").cost == Cost::kName);
