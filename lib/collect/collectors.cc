@@ -3,6 +3,9 @@
 #include <string_view>
 
 #include "collect/collector.h"
+#include "collect/network/neighbor_route_collectors.h"
+#include "collect/network/port_collector.h"
+#include "collect/process/process_collector.h"
 #include "collect/dns/dns_collector.h"
 #include "collect/service/service_collector.h"
 #include "collect/system/module_collector.h"
@@ -21,6 +24,10 @@ struct CollectorEntry {
 
 constexpr CollectorEntry kCollectors[] = {
 #if defined(__linux__)  // they read through lib/platform/linux
+    {"ProcessItem", MakeProcessCollector},
+    {"PortItem", MakePortCollector},
+    {"ArpEntryItem", MakeArpCollector},
+    {"RouteEntryItem", MakeRouteCollector},
     {"ServiceItem", MakeServiceCollector},
     {"TaskItem", MakeTaskCollector},
     {"UserItem", MakeUserCollector},

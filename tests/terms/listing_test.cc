@@ -39,8 +39,8 @@ TEST_CASE("by default only collected terms are listed; all adds the others") {
   REQUIRE(all.ok());
   for (FieldId id : collected.value()) CHECK(Term(id).collected != 0);
   CHECK(Contains(Searches(collected.value()), "FileItem/Md5sum"));
-  CHECK_FALSE(Contains(Searches(collected.value()), "ProcessItem/name"));
-  CHECK(Contains(Searches(all.value()), "ProcessItem/name"));
+  CHECK_FALSE(Contains(Searches(collected.value()), "RegistryItem/Path"));
+  CHECK(Contains(Searches(all.value()), "RegistryItem/Path"));
   CHECK(all.value().size() == AllTerms().size());
   CHECK(collected.value().size() < all.value().size());
 }
@@ -51,9 +51,9 @@ TEST_CASE("the document filter folds case and rejects unknown documents") {
   CHECK(!files.value().empty());
   for (FieldId id : files.value()) CHECK(Term(id).document == "FileItem");
 
-  auto processes = SelectTerms({"ProcessItem", false});
-  REQUIRE(processes.ok());
-  CHECK(processes.value().empty());  // known, nothing collected yet
+  auto drivers = SelectTerms({"DriverItem", false});
+  REQUIRE(drivers.ok());
+  CHECK(drivers.value().empty());  // known, collected nowhere
 
   auto unknown = SelectTerms({"Nope", false});
   REQUIRE_FALSE(unknown.ok());
