@@ -131,6 +131,15 @@ Result<std::uint64_t> Seed(const JobArgs& a, const job::JobFile& job) {
   return h;
 }
 
+// The state file; one that cannot be read is reported and taken as empty (the next run rewrites
+// it), so a damaged file never stops a schedule for good.
+job::JobState ReadState(const job::JobFile& job) {
+  Result<job::JobState> state = job::LoadState(job.results);
+  if (state.ok()) return state.value();
+  Say("warning: " + state.error().Text() + "; taken as empty");
+  return {};
+}
+
 Result<job::DueAnswer> Decide(const JobArgs& a, const job::JobFile& job, const job::Clock& clock,
                               const job::JobState& state) {
   Result<std::uint64_t> seed = Seed(a, job);
@@ -147,9 +156,7 @@ int RunDue(const JobArgs& a) {
   if (!job.ok()) return Fail(job.error());
   Result<std::unique_ptr<job::Clock>> clock = MakeClock(a);
   if (!clock.ok()) return Fail(clock.error());
-  Result<job::JobState> state = job::LoadState(job->results);
-  if (!state.ok()) return Fail(state.error());
-  Result<job::DueAnswer> answer = Decide(a, job.value(), *clock.value(), state.value());
+  Result<job::DueAnswer> answer = Decide(a, job.value(), *clock.value(), ReadState(job.value()));
   if (!answer.ok()) return Fail(answer.error());
   const job::DueAnswer& d = answer.value();
   job::LocalZone zone;
@@ -190,9 +197,7 @@ int RunRun(const JobArgs& a) {
   request.clock = clock.value().get();
   request.interrupt = &g_stop;
   if (a.if_due) {
-    Result<job::JobState> state = job::LoadState(job->results);
-    if (!state.ok()) return Fail(state.error());
-    Result<job::DueAnswer> answer = Decide(a, job.value(), *clock.value(), state.value());
+    Result<job::DueAnswer> answer = Decide(a, job.value(), *clock.value(), ReadState(job.value()));
     if (!answer.ok()) return Fail(answer.error());
     if (!answer->due) {
       if (!a.quiet) std::printf("not due: %s\n", report::TerminalSafe(answer->reason).c_str());

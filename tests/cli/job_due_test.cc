@@ -131,6 +131,23 @@ TEST_CASE("job due: on-launch is due once per boot", "[cli][job]") {
   CHECK(due("2026-12-02T08:01:00Z", "2026-12-02T08:00:00Z").exit_code == 0);
 }
 
+TEST_CASE("job due / run --if-due: a damaged state file is reported and replaced, not fatal", "[cli][job]") {
+  ScratchDir empty;
+  JobDir j(JobBody(kPasswdIoc, {empty.path()}, "", "frequency = \"daily\"\nat = \"02:30\"\n"));
+  fs::create_directories(j.results);
+  std::ofstream(j.results + "/state.json") << "{\"last_occurrence\": 12";
+  RunResult r = Due(j, "2026-12-01T02:30:00Z");
+  CHECK(r.exit_code == 0);
+  CHECK(Has(r.err, "state.json"));
+  CHECK(Has(r.err, "taken as empty"));
+  r = j.Run({"job", "run", "--if-due", "-q", "--now", "2026-12-01T02:30:00Z"}, WithEnv(kUtc));
+  CHECK(r.exit_code == 0);
+  CHECK(j.Runs().size() == 1);
+  r = Due(j, "2026-12-01T02:31:00Z");
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.empty());
+}
+
 TEST_CASE("job due: every sample job file validates", "[cli][job]") {
   const std::string dir = std::string(IOCSCAN_SOURCE_DIR) + "/samples/jobs";
   int count = 0;
