@@ -900,7 +900,11 @@ def report(args, cores, tree, real, sets, names_set, results, iocscan_res, floor
           f"cap {args.timeout:.0f} s per run; peak RSS = largest single process "
           f"({'GNU time %M' if TIME else 'wait4, includes the Python fork image'})")
     bt = build_type(args.iocscan)
-    print(f"  iocscan  : {args.iocscan} (repo {commit}, build type {bt}"
+    try:
+        built = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(os.stat(args.iocscan).st_mtime))
+    except OSError:
+        built = "?"
+    print(f"  iocscan  : {args.iocscan} (built {built}; repo HEAD now {commit}; build type {bt}"
           + ("" if bt in ("Release", "RelWithDebInfo", "?") else ": NOT an optimised build")
           + ")"
           + ("" if iocscan_ok else f" -- NOT MEASURED: {iocscan_msg}"))
