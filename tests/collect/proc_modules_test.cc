@@ -1,6 +1,8 @@
-// ModuleItem's /proc/modules and modules.dep parsed from literal text.
+// ModuleItem's /proc/modules and modules.dep parsed from literal text, and the .modinfo section
+// of a module file built in the test.
 #include <catch2/catch.hpp>
 
+#include "collect/system/modinfo.h"
 #include "collect/system/proc_modules.h"
 
 namespace iocscan::collect {
@@ -46,6 +48,60 @@ TEST_CASE("modules.dep: paths, dependencies, dashes as underscores", "[collect][
   CHECK(files["evil"].path == "updates/dkms/evil.ko");
   CHECK(ModuleNameOfPath("kernel/drivers/net/e1000e.ko") == "e1000e");
   CHECK(NormalizeModuleName("snd-hda-intel") == "snd_hda_intel");
+}
+
+void PutLe(std::string& b, std::size_t at, std::uint64_t v, int size) {
+  for (int i = 0; i < size; ++i) b[at + static_cast<std::size_t>(i)] = static_cast<char>((v >> (8 * i)) & 0xff);
+}
+
+// A minimal ELF64 little-endian file with a .modinfo section holding `modinfo`.
+std::string ModuleFile(std::string_view modinfo) {
+  const std::string names("\0.modinfo\0.shstrtab\0", 20);
+  std::string b(64, '\0');
+  b.replace(0, 6, "\x7f" "ELF\x02\x01");
+  std::size_t modinfo_at = b.size();
+  b.append(modinfo);
+  std::size_t names_at = b.size();
+  b.append(names);
+  std::size_t shoff = b.size();
+  b.append(3 * 64, '\0');
+  PutLe(b, 0x28, shoff, 8);
+  PutLe(b, 0x3a, 64, 2);
+  PutLe(b, 0x3c, 3, 2);
+  PutLe(b, 0x3e, 2, 2);
+  auto section = [&](int i, std::uint64_t name, std::size_t at, std::size_t size) {
+    std::size_t h = shoff + static_cast<std::size_t>(i) * 64;
+    PutLe(b, h, name, 4);
+    PutLe(b, h + 0x18, at, 8);
+    PutLe(b, h + 0x20, size, 8);
+  };
+  section(1, 1, modinfo_at, modinfo.size());
+  section(2, 10, names_at, names.size());
+  return b;
+}
+
+TEST_CASE("modinfo: key=value strings of the .modinfo section", "[collect][system]") {
+  using namespace std::literals;
+  Modinfo info = ParseModinfo(ModuleFile(
+      "license=GPL\0alias=fs-ext4\0alias=ext3\0\0vermagic=6.1.0 SMP mod_unload \0retpoline=Y\0noequals\0"sv));
+  CHECK(info.Values("license") == std::vector<std::string>{"GPL"});
+  CHECK(info.Values("alias") == std::vector<std::string>{"fs-ext4", "ext3"});
+  CHECK(info.Values("vermagic") == std::vector<std::string>{"6.1.0 SMP mod_unload "});
+  CHECK(info.Values("retpoline") == std::vector<std::string>{"Y"});
+  CHECK(info.entries.size() == 5);
+}
+
+TEST_CASE("modinfo: compressed, truncated and foreign files give nothing", "[collect][system]") {
+  std::string ko = ModuleFile(std::string("license=GPL\0", 12));
+  CHECK(ParseModinfo(std::string("\xfd" "7zXZ\0\0", 7) + ko).entries.empty());  // .ko.xz
+  CHECK(ParseModinfo(ko.substr(0, ko.size() - 10)).entries.empty());          // section headers cut
+  CHECK(ParseModinfo("").entries.empty());
+  std::string elf32 = ko;
+  elf32[4] = 1;
+  CHECK(ParseModinfo(elf32).entries.empty());
+  std::string hostile = ko;
+  PutLe(hostile, 0x28, ~0ull - 10, 8);  // section headers past the end, offset overflowing
+  CHECK(ParseModinfo(hostile).entries.empty());
 }
 
 }  // namespace

@@ -180,11 +180,14 @@ TEST_CASE("exactly the ModuleItem terms the Linux collector gives are collected"
         std::set<std::string>{"ModuleName", "Module", "Size", "ModuleSize", "Status", "Address",
                               "ModuleAddress", "ModuleBase", "UsedByList/Module", "Taint", "Intree",
                               "Filename", "ModulePath", "DependsList/Depends/Module", "SrcVersion",
-                              "ParmList/Parm/Name", "Md5sum", "Sha1sum", "Sha256sum"});
+                              "ParmList/Parm/Name", "Md5sum", "Sha1sum", "Sha256sum", "License",
+                              "Vermagic", "Retpoline", "AliasList/Alias/Name"});
   // Taint is iocscan's own Linux term; the others keep the vendor list's platforms.
   CHECK(Must("ModuleItem/Taint").vendor_platforms == kLinux);
   CHECK(Must("ModuleItem/ModuleName").vendor_platforms == (kLinux | kWindows));
   CHECK(Must("ModuleItem/Sha256sum").cost == Cost::kDigest);
+  CHECK(Must("ModuleItem/License").cost == Cost::kOther);  // reads the module file, when asked
+  CHECK(Must("ModuleItem/AliasList/Alias/Name").list);
 }
 
 TEST_CASE("collected FileItem terms carry the cost of getting them") {

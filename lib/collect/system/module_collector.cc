@@ -1,9 +1,13 @@
 #include "collect/system/module_collector.h"
 
+#include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "collect/program_file.h"
 #include "collect/record_item.h"
+#include "collect/system/modinfo.h"
 #include "collect/system/proc_modules.h"
 #include "platform/linux/pseudo_file.h"
 #include "platform/linux/system_identity.h"
@@ -15,6 +19,35 @@ namespace {
 using report::CardValue;
 
 constexpr std::uint64_t kMaxDepBytes = 64u << 20;
+constexpr std::uint64_t kMaxModuleBytes = 64u << 20;  // the largest modules (GPU drivers) are ~40 MiB
+
+// The modinfo fields: search path -> modinfo key.
+constexpr std::pair<std::string_view, std::string_view> kModinfoFields[] = {
+    {"ModuleItem/License", "license"},
+    {"ModuleItem/Vermagic", "vermagic"},
+    {"ModuleItem/Retpoline", "retpoline"},
+    {"ModuleItem/AliasList/Alias/Name", "alias"},
+};
+
+// The .modinfo of one module file, read on the first request of any of its fields.
+class LazyModinfo {
+ public:
+  LazyModinfo(const platform::RootFs& fs, std::string path) : fs_(fs), path_(std::move(path)) {}
+  compile::FieldValue Field(std::string_view key) {
+    if (!info_) {
+      Result<std::optional<std::string>> bytes = fs_.ReadFile(path_, kMaxModuleBytes);
+      info_ = bytes.ok() && bytes.value() ? ParseModinfo(*bytes.value()) : Modinfo{};
+    }
+    compile::FieldValue out;
+    for (std::string& v : info_->Values(key)) out.push_back(RecordItem::Text(std::move(v)));
+    return out;
+  }
+
+ private:
+  const platform::RootFs& fs_;
+  std::string path_;
+  std::optional<Modinfo> info_;
+};
 
 class ModuleCollector final : public Collector {
  public:
@@ -30,12 +63,14 @@ class ModuleCollector final : public Collector {
   std::string module_dir_;  // /lib/modules/<release>
   ModuleFiles files_;
   hash::DigestMask digests_ = 0;
+  bool modinfo_needed_ = false;
 };
 
 // modules.dep of the running kernel, read only when some IOC asks for a file field.
 void ModuleCollector::LoadFiles(const CollectorEnv& env) {
   digests_ = NeededDigests(env, {"ModuleItem/Md5sum"}, {"ModuleItem/Sha1sum"}, {"ModuleItem/Sha256sum"});
-  if (!digests_ && !env.Needs("ModuleItem/Filename") && !env.Needs("ModuleItem/ModulePath") &&
+  for (const auto& [search, key] : kModinfoFields) modinfo_needed_ = modinfo_needed_ || env.Needs(search);
+  if (!digests_ && !modinfo_needed_ && !env.Needs("ModuleItem/Filename") && !env.Needs("ModuleItem/ModulePath") &&
       !env.Needs("ModuleItem/DependsList/Depends/Module")) {
     return;
   }
@@ -65,6 +100,12 @@ void ModuleCollector::AddFile(RecordItem& item, const LoadedModule& m) {
         .Lazy("ModuleItem/Sha1sum", [d] { return d->Sha1(); })
         .Lazy("ModuleItem/Sha256sum", [d] { return d->Sha256(); });
   }
+  if (modinfo_needed_) {
+    auto info = std::make_shared<LazyModinfo>(*fs_, path);
+    for (const auto& [search, key] : kModinfoFields) {
+      item.Lazy(search, [info, key = key] { return info->Field(key); });
+    }
+  }
   item.Show("Filename", CardValue::Text(path));
 }
 
@@ -78,6 +119,7 @@ compile::FieldValue SysModuleParameters(const std::string& name) {
 
 CollectorStats ModuleCollector::Collect(const CollectorEnv& env, const ItemVisitor& visit) {
   stats_ = {};
+  modinfo_needed_ = false;
   Result<std::optional<std::string>> text = platform::ReadPseudoFile("/proc/modules");
   if (!text.ok() || !text.value()) {
     // No /proc/modules: a kernel without loadable modules (or a sandbox that hides them).

@@ -14,8 +14,10 @@
 //   DependsList/Depends/Module  the modules it needs, from modules.dep
 //   SrcVersion                  /sys/module/<name>/srcversion; ParmList/Parm/Name: its parameters
 //   Md5sum, Sha1sum, Sha256sum  of the module file (as stored: .ko, .ko.xz, .ko.zst), when asked
-// License, Vermagic, Signer and the other modinfo fields need the .ko's .modinfo section
-// (decompressed): not collected.
+//   License, Vermagic, Retpoline, AliasList/Alias/Name   the module file's .modinfo section, read
+//                               when asked; absent for compressed files (.ko.xz, .ko.zst: no
+//                               decompressor is linked in)
+// Signer, SigKey and the other signature fields (inside the appended PKCS#7) are not collected.
 #pragma once
 
 #include <memory>
