@@ -282,5 +282,36 @@ TEST_CASE("scan cli: the text format shows hostile names without raw control cha
   CHECK(r.out.find(fx.tree.Join("dropper.bin")) != std::string::npos);
 }
 
+TEST_CASE("scan cli: relative scope paths are reported as absolute paths", "[cli][scan]") {
+  Fixture fx;
+  RunOptions in_tree;
+  in_tree.cwd = fx.tree.path();
+  // (A ".." is kept as given, on purpose: walk/path_util.h.)
+  for (const char* path : {".", "./", ".//", fx.tree.path().c_str()}) {
+    INFO(path);
+    RunResult r = RunIocscan({"scan", "-p", path, "--format", "jsonl", "--no-progress", fx.hit}, in_tree);
+    INFO(r.err);
+    CHECK(r.exit_code == 1);
+    Json card = Json::parse(Lines(r.out).at(0));
+    REQUIRE(card["items"].size() == 1);
+    CHECK(card["items"][0]["fields"]["FullPath"] == fx.tree.Join("dropper.bin"));
+  }
+}
+
+TEST_CASE("scan cli: --max-size keeps big files from being hashed and the summary counts them", "[cli][scan]") {
+  Fixture fx;
+  const std::string big(4096, 'b');
+  fx.tree.Write("big.bin", big);
+  const std::string ioc = fx.iocs.Write("big.ioc", Ioc11Xml("big-id", "big by hash", Term11("t1", "is", "FileItem/Md5sum", Md5(big))));
+  RunResult limited = RunIocscan(fx.Scan({"--format", "jsonl", "--max-size", "1K", ioc}));
+  INFO(limited.err);
+  CHECK(limited.exit_code == 0);
+  Json summary = Json::parse(Lines(limited.out).back());
+  CHECK(summary["counts"]["files_skipped_by_size"] == 1);
+  CHECK(summary["counts"]["files_read"] == 4);  // the four small files
+  RunResult unlimited = RunIocscan(fx.Scan({"--format", "jsonl", "--max-size", "4K", ioc}));
+  CHECK(unlimited.exit_code == 1);
+}
+
 }  // namespace
 }  // namespace iocscan::testing
