@@ -25,6 +25,9 @@ endif()
 pkg_check_modules(TINYXML2 REQUIRED IMPORTED_TARGET tinyxml2)
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+# sqlite3 reads browser history databases; zlib inflates rotated .gz logs.
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+pkg_check_modules(ZLIB REQUIRED IMPORTED_TARGET zlib)
 
 add_library(iocscan_deps INTERFACE)
 target_compile_definitions(iocscan_deps INTERFACE IOCSCAN_VERSION="${PROJECT_VERSION}")
@@ -43,7 +46,7 @@ if(IOCSCAN_STATIC)
     message(FATAL_ERROR "IOCSCAN_STATIC needs -DIOCSCAN_DEPS_PREFIX=<prefix of scripts/build-static-deps.sh>")
   endif()
   set(static_archives "")
-  foreach(dep TINYXML2 LIBZIP RE2)
+  foreach(dep TINYXML2 LIBZIP RE2 SQLITE3 ZLIB)
     target_include_directories(iocscan_deps BEFORE INTERFACE ${${dep}_STATIC_INCLUDE_DIRS})
     foreach(lib IN LISTS ${dep}_STATIC_LIBRARIES)
       if(lib MATCHES "^(pthread|dl|rt|m)$")
@@ -55,6 +58,23 @@ if(IOCSCAN_STATIC)
       if(NOT IOCSCAN_STATIC_LIB_${lib})
         message(FATAL_ERROR "IOCSCAN_STATIC: no lib${lib}.a (needed by ${dep}); run scripts/build-static-deps.sh")
       endif()
+      if(lib STREQUAL "sqlite3")
+        # Debian's libsqlite3.a can load extensions, so it references dlopen, and glibc warns that a
+        # static binary using dlopen needs its shared libraries at run time (the CI refuses that
+        # warning). iocscan never loads SQLite extensions: link a copy whose dl* references are
+        # renamed to stubs that fail (platform/linux/sqlite_db.cc).
+        set(nodl "${CMAKE_BINARY_DIR}/libsqlite3-nodl.a")
+        execute_process(COMMAND ${CMAKE_OBJCOPY}
+          --redefine-sym dlopen=iocscan_static_dlopen --redefine-sym dlsym=iocscan_static_dlsym
+          --redefine-sym dlclose=iocscan_static_dlclose --redefine-sym dlerror=iocscan_static_dlerror
+          ${IOCSCAN_STATIC_LIB_${lib}} ${nodl} RESULT_VARIABLE objcopy_rc)
+        if(NOT objcopy_rc EQUAL 0)
+          message(FATAL_ERROR "IOCSCAN_STATIC: objcopy could not rewrite ${IOCSCAN_STATIC_LIB_${lib}}")
+        endif()
+        list(APPEND static_archives ${nodl})
+        target_compile_definitions(iocscan_deps INTERFACE IOCSCAN_SQLITE_NO_DLOPEN=1)
+        continue()
+      endif()
       list(APPEND static_archives ${IOCSCAN_STATIC_LIB_${lib}})
     endforeach()
   endforeach()
@@ -64,6 +84,7 @@ if(IOCSCAN_STATIC)
     message(FATAL_ERROR "IOCSCAN_STATIC: OpenSSL crypto is not a static archive: ${OPENSSL_CRYPTO_LIBRARY}")
   endif()
 else()
-  target_link_libraries(iocscan_deps INTERFACE PkgConfig::TINYXML2 PkgConfig::LIBZIP PkgConfig::RE2)
+  target_link_libraries(iocscan_deps INTERFACE PkgConfig::TINYXML2 PkgConfig::LIBZIP PkgConfig::RE2
+    PkgConfig::SQLITE3 PkgConfig::ZLIB)
 endif()
 target_link_libraries(iocscan_deps INTERFACE OpenSSL::Crypto Threads::Threads)

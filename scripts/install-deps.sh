@@ -11,6 +11,7 @@ $SUDO apt-get install -y -q --no-install-recommends \
   build-essential cmake pkg-config ca-certificates file \
   libcli11-dev libtinyxml2-dev libfmt-dev libre2-dev libzip-dev catch2 \
   libssl-dev nlohmann-json3-dev libtomlplusplus-dev \
+  libsqlite3-dev \
   zlib1g-dev libbz2-dev liblzma-dev libzstd-dev \
   clang libclang-rt-14-dev zip python3 \
   dpkg-dev tzdata

@@ -3,6 +3,8 @@
 #include <string_view>
 
 #include "collect/collector.h"
+#include "collect/history/history_collectors.h"
+#include "collect/logs/log_collectors.h"
 #include "collect/network/neighbor_route_collectors.h"
 #include "collect/network/port_collector.h"
 #include "collect/process/process_collector.h"
@@ -36,6 +38,11 @@ constexpr CollectorEntry kCollectors[] = {
     {"SystemInfoItem", MakeSystemInfoCollector},
     {"VolumeItem", MakeVolumeCollector},
     {"ModuleItem", MakeModuleCollector},
+    {"Syslog", MakeSyslogCollector},
+    {"SudoLogItem", MakeSudoLogCollector},
+    {"LoginHistoryItem", MakeLoginHistoryCollector},
+    {"ShellHistoryItem", MakeShellHistoryCollector},
+    {"UrlHistoryItem", MakeUrlHistoryCollector},
 #else
     {"", nullptr},  // placeholder so the table is never empty
 #endif
