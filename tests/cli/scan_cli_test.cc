@@ -313,5 +313,45 @@ TEST_CASE("scan cli: --max-size keeps big files from being hashed and the summar
   CHECK(unlimited.exit_code == 1);
 }
 
+TEST_CASE("scan cli: --follow-symlinks and --exclude reach the sweep", "[cli][scan]") {
+  Fixture fx;
+  REQUIRE(::symlink("dropper.bin", fx.tree.Join("alias").c_str()) == 0);
+  auto items = [&](std::vector<std::string> options) {
+    options.insert(options.begin(), {"--format", "json"});
+    options.push_back(fx.hit);
+    RunResult r = RunIocscan(fx.Scan(options));
+    UNSCOPED_INFO(r.err);
+    std::set<std::string> paths;
+    const Json doc = Json::parse(r.out);
+    for (const Json& card : doc["cards"]) {
+      for (const Json& item : card["items"]) paths.insert(item["fields"]["FullPath"].get<std::string>());
+    }
+    return paths;
+  };
+  CHECK(items({}) == std::set<std::string>{fx.tree.Join("dropper.bin")});
+  CHECK(items({"--follow-symlinks"}) == std::set<std::string>{fx.tree.Join("alias"), fx.tree.Join("dropper.bin")});
+  CHECK(items({"--follow-symlinks", "-x", "alias"}) == std::set<std::string>{fx.tree.Join("dropper.bin")});
+  CHECK(items({"-x", fx.tree.path() + "/**"}).empty());
+}
+
+TEST_CASE("scan cli: --timeout ends a long scan with status timeout", "[cli][scan]") {
+  struct stat st {};
+  if (::stat("/usr/lib", &st) != 0) return;
+  ScratchDir iocs;
+  const std::string ioc = iocs.Write("h.ioc", Ioc11Xml("h", "a digest nothing has",
+                                                       Term11("t1", "is", "FileItem/Sha256sum", std::string(63, '0') + "1")));
+  RunOptions limit;
+  limit.timeout_seconds = 60;
+  RunResult r = RunIocscan({"scan", "-p", "/usr", "-j", "1", "--timeout", "1s", "--format", "jsonl", "--no-progress", ioc},
+                           limit);
+  INFO(r.err);
+  CHECK_FALSE(r.timed_out);
+  CHECK(r.exit_code == 0);
+  Json summary = Json::parse(Lines(r.out).back());
+  CHECK(summary["type"] == "summary");
+  CHECK(summary["status"] == "timeout");
+  CHECK(Problems(summary) == "");
+}
+
 }  // namespace
 }  // namespace iocscan::testing
