@@ -168,6 +168,14 @@ TEST_CASE("scan cli: -o into a missing folder exits 2 and leaves nothing behind"
   CHECK(r.out.empty());
   CHECK(r.err.find("missing") != std::string::npos);
   CHECK(Listing(out.path()).empty());
+
+  // A folder where the report should go: the rename fails and the temporary file is removed.
+  REQUIRE(::mkdir(out.Join("a-folder").c_str(), 0755) == 0);
+  r = RunIocscan(fx.Scan({"--format", "json", "-o", out.Join("a-folder"), fx.hit}));
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(Listing(out.path()) == std::set<std::string>{"a-folder"});
+  CHECK(Listing(out.Join("a-folder")).empty());
 }
 
 TEST_CASE("scan cli: every JSON Lines line parses and conforms with the summary last", "[cli][scan]") {
