@@ -151,6 +151,10 @@ TEST_CASE("scan: the time limit stops a long scan with status timeout", "[scan][
   const auto start = Clock::now();
   ScanOutcome out = PrepareAndScan({iocs.path()}, options);
   CHECK(Clock::now() - start < std::chrono::seconds(30));
+  if (out.summary.status == report::ScanStatus::kComplete && out.summary.duration_seconds < 1.0) {
+    WARN("/usr was hashed in under a second: too small to test the time limit");
+    return;
+  }
   CHECK(out.summary.status == report::ScanStatus::kTimeout);
   CHECK(out.summary.duration_seconds >= 1.0);
   CHECK(out.summary.cards == out.cards.size());
