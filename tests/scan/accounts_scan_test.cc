@@ -65,7 +65,7 @@ TEST_CASE("UserItem from an offline root: fields, grouplist, lastlog, disabled a
           "[scan][user][root]") {
   Image image;
   ScratchDir iocs;
-  iocs.Write("alice.ioc", IocXml("alice", Or(And(T("is", "UserItem/Username", "alice") +
+  iocs.Write("alice.ioc", Doc11("alice", Or(And(T("is", "UserItem/Username", "alice") +
                                                  T("is", "UserItem/fullname", "Alice Liddell") +
                                                  T("is", "UserItem/userid", "1000") +
                                                  T("is", "UserItem/homedirectory", "/home/alice") +
@@ -74,23 +74,23 @@ TEST_CASE("UserItem from an offline root: fields, grouplist, lastlog, disabled a
                                                  T("is", "UserItem/grouplist/groupname", "alice") +
                                                  T("is", "UserItem/disabled", "false") +
                                                  T("is", "UserItem/LastLogin", "2025-11-29T01:33:20Z")))));
-  iocs.Write("uid0.ioc", IocXml("uid0", Or(And(T("is", "UserItem/userid", "0") +
+  iocs.Write("uid0.ioc", Doc11("uid0", Or(And(T("is", "UserItem/userid", "0") +
                                                T("is", "UserItem/Username", "root", true)))));
-  iocs.Write("locked.ioc", IocXml("locked", Or(T("is", "UserItem/disabled", "true"))));
-  iocs.Write("seen.ioc", IocXml("seen", Or(T("greater-than", "UserItem/LastLogin", "2000-01-01T00:00:00Z"))));
+  iocs.Write("locked.ioc", Doc11("locked", Or(T("is", "UserItem/disabled", "true"))));
+  iocs.Write("seen.ioc", Doc11("seen", Or(T("greater-than", "UserItem/LastLogin", "2000-01-01T00:00:00Z"))));
   // A negated term on a field the account lacks (no lastlog record) does not match it.
-  iocs.Write("notseen.ioc", IocXml("notseen", Or(T("is", "UserItem/LastLogin", "2025-11-29T01:33:20Z", true))));
+  iocs.Write("notseen.ioc", Doc11("notseen", Or(T("is", "UserItem/LastLogin", "2025-11-29T01:33:20Z", true))));
 
-  ScanOutcome out = Scan(iocs, image.root.path());
+  ScanOutcome out = ScanRoot(iocs, image.root.path());
   CHECK(out.summary.items_per_document["UserItem"] == 4);
   const report::Card* alice = CardOf(out, "alice");
   REQUIRE(alice);
   REQUIRE(alice->items.size() == 1);
   CHECK(alice->items[0].document == "UserItem");
-  CHECK(Text(alice->items[0], "Username") == "alice");
-  CHECK(Text(alice->items[0], "fullname") == "Alice Liddell");
-  CHECK(Text(alice->items[0], "homedirectory") == "/home/alice");
-  CHECK(Int(alice->items[0], "userid") == 1000);
+  CHECK(TextOf(alice->items[0], "Username") == "alice");
+  CHECK(TextOf(alice->items[0], "fullname") == "Alice Liddell");
+  CHECK(TextOf(alice->items[0], "homedirectory") == "/home/alice");
+  CHECK(IntOf(alice->items[0], "userid") == 1000);
   CHECK(alice->items[0].terms.size() == 9);
   CHECK(Names(CardOf(out, "uid0"), "Username") == std::vector<std::string>{"mallory"});
   CHECK(Names(CardOf(out, "locked"), "Username") == std::vector<std::string>{"svc"});
@@ -101,19 +101,19 @@ TEST_CASE("UserItem from an offline root: fields, grouplist, lastlog, disabled a
 TEST_CASE("GroupItem from an offline root: listed and primary members", "[scan][user][root]") {
   Image image;
   ScratchDir iocs;
-  iocs.Write("sudo.ioc", IocXml("sudo", Or(And(T("is", "GroupItem/GroupName", "sudo") +
+  iocs.Write("sudo.ioc", Doc11("sudo", Or(And(T("is", "GroupItem/GroupName", "sudo") +
                                                T("is", "GroupItem/gid", "27") +
                                                T("is", "GroupItem/userlist/username", "mallory")))));
   // alice's group lists nobody: alice is in it as her primary group.
-  iocs.Write("primary.ioc", IocXml("primary", Or(T("is", "GroupItem/userlist/username", "alice"))));
-  iocs.Write("none.ioc", IocXml("none", Or(T("is", "GroupItem/GroupName", "wheel"))));
-  ScanOutcome out = Scan(iocs, image.root.path());
+  iocs.Write("primary.ioc", Doc11("primary", Or(T("is", "GroupItem/userlist/username", "alice"))));
+  iocs.Write("none.ioc", Doc11("none", Or(T("is", "GroupItem/GroupName", "wheel"))));
+  ScanOutcome out = ScanRoot(iocs, image.root.path());
   CHECK(out.summary.items_per_document["GroupItem"] == 4);
   const report::Card* sudo = CardOf(out, "sudo");
   REQUIRE(sudo);
   REQUIRE(sudo->items.size() == 1);
-  CHECK(Text(sudo->items[0], "GroupName") == "sudo");
-  CHECK(Int(sudo->items[0], "gid") == 27);
+  CHECK(TextOf(sudo->items[0], "GroupName") == "sudo");
+  CHECK(IntOf(sudo->items[0], "gid") == 27);
   CHECK(Names(CardOf(out, "primary"), "GroupName") == std::vector<std::string>{"alice", "sudo"});  // sorted
   CHECK_FALSE(CardOf(out, "none"));
 }
@@ -122,20 +122,20 @@ TEST_CASE("DnsEntryItem from an offline root's hosts file: A and AAAA records wi
           "[scan][dns][root]") {
   Image image;
   ScratchDir iocs;
-  iocs.Write("hijack.ioc", IocXml("hijack", Or(And(T("is", "DnsEntryItem/Host", "update.microsoft.com") +
+  iocs.Write("hijack.ioc", Doc11("hijack", Or(And(T("is", "DnsEntryItem/Host", "update.microsoft.com") +
                                                    T("is", "DnsEntryItem/RecordType", "A") +
                                                    T("is", "DnsEntryItem/RecordData/IPv4Address", "10.0.0.66")))));
-  iocs.Write("alias.ioc", IocXml("alias", Or(T("is", "DnsEntryItem/RecordName", "windowsupdate"))));
-  iocs.Write("v6.ioc", IocXml("v6", Or(And(T("is", "DnsEntryItem/RecordName", "ip6-localhost") +
+  iocs.Write("alias.ioc", Doc11("alias", Or(T("is", "DnsEntryItem/RecordName", "windowsupdate"))));
+  iocs.Write("v6.ioc", Doc11("v6", Or(And(T("is", "DnsEntryItem/RecordName", "ip6-localhost") +
                                            T("is", "DnsEntryItem/RecordType", "AAAA") +
                                            T("is", "DnsEntryItem/RecordData/IPv6Address", "0:0:0:0:0:0:0:1")))));
-  ScanOutcome out = Scan(iocs, image.root.path());
+  ScanOutcome out = ScanRoot(iocs, image.root.path());
   CHECK(out.summary.items_per_document["DnsEntryItem"] == 5);
   const report::Card* hijack = CardOf(out, "hijack");
   REQUIRE(hijack);
   REQUIRE(hijack->items.size() == 1);
-  CHECK(Text(hijack->items[0], "IPv4Address") == "10.0.0.66");
-  CHECK(Text(hijack->items[0], "source") == "/etc/hosts:2");
+  CHECK(TextOf(hijack->items[0], "IPv4Address") == "10.0.0.66");
+  CHECK(TextOf(hijack->items[0], "source") == "/etc/hosts:2");
   CHECK(Names(CardOf(out, "alias"), "Host") == std::vector<std::string>{"windowsupdate"});
   CHECK(Names(CardOf(out, "v6"), "IPv6Address") == std::vector<std::string>{"::1"});
 }
@@ -153,9 +153,9 @@ TEST_CASE("UserItem live: the current user is found by name", "[scan][user][live
     return;
   }
   ScratchDir iocs;
-  iocs.Write("me.ioc", IocXml("me", Or(And(T("is", "UserItem/Username", name) +
+  iocs.Write("me.ioc", Doc11("me", Or(And(T("is", "UserItem/Username", name) +
                                            T("is", "UserItem/userid", std::to_string(::geteuid()))))));
-  ScanOutcome out = Scan(iocs, "");
+  ScanOutcome out = ScanRoot(iocs, "");
   CHECK(Names(CardOf(out, "me"), "Username") == std::vector<std::string>{name});
 }
 
@@ -166,8 +166,8 @@ TEST_CASE("DnsEntryItem live: the first /etc/hosts name", "[scan][dns][live]") {
     return;
   }
   ScratchDir iocs;
-  iocs.Write("h.ioc", IocXml("h", Or(T("is", "DnsEntryItem/Host", records[0].name, false, true))));
-  ScanOutcome out = Scan(iocs, "");
+  iocs.Write("h.ioc", Doc11("h", Or(T("is", "DnsEntryItem/Host", records[0].name, false, true))));
+  ScanOutcome out = ScanRoot(iocs, "");
   const report::Card* card = CardOf(out, "h");
   REQUIRE(card);
   CHECK_FALSE(card->items.empty());

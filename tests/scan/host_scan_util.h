@@ -1,5 +1,6 @@
-// Helpers of the host-document scan tests: IOCs written to a scratch folder, a fake offline root,
-// one library-level scan, and lookups in its cards.
+// Helpers of the host-document scan tests (users, hosts file, system, volumes, modules), on top of
+// scan_test_util.h: files of a fake offline root, one scan of it (or of the live system), and the
+// card values those tests compare.
 #pragma once
 
 #include <algorithm>
@@ -10,74 +11,41 @@
 #include <string_view>
 #include <vector>
 
-#include <catch2/catch.hpp>
-
-#include "scan/prepare.h"
-#include "scan/scan.h"
-#include "support/scratch_dir.h"
+#include "scan/scan_test_util.h"
 
 namespace iocscan::scan::testing {
 
-using iocscan::testing::ScratchDir;
-
-inline std::string IocXml(const std::string& id, const std::string& criteria) {
-  return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<OpenIOC xmlns=\"http://openioc.org/schemas/OpenIOC_1.1\" "
-         "id=\"" + id + "\"><metadata><short_description>" + id +
-         "</short_description></metadata><criteria>" + criteria + "</criteria></OpenIOC>";
-}
-
+// Writes `content` at `path` under `root`, creating the folders on the way.
 inline void Put(const ScratchDir& root, const std::string& path, std::string_view content, mode_t mode = 0644) {
   std::filesystem::create_directories(std::filesystem::path(root.Join(path)).parent_path());
   root.Write(path, content, mode);
 }
 
-inline std::string Text(const report::CardItem& item, std::string_view name) {
-  for (const report::CardField& f : item.fields) {
-    if (f.name == name) return f.values.empty() ? "<empty>" : f.values[0].text;
-  }
-  return "<absent>";
+// The integer of a single-valued int field, -1 when absent.
+inline std::int64_t IntOf(const report::CardItem& item, std::string_view name) {
+  const report::CardField* f = FieldOf(item, name);
+  return f && f->values.size() == 1 ? f->values[0].integer : -1;
 }
 
-inline std::int64_t Int(const report::CardItem& item, std::string_view name) {
-  for (const report::CardField& f : item.fields) {
-    if (f.name == name && !f.values.empty()) return f.values[0].integer;
-  }
-  return -1;
-}
-
-inline const report::Card* CardOf(const ScanOutcome& out, std::string_view id) {
-  for (const report::Card& c : out.cards) {
-    if (c.ioc.id == id) return &c;
-  }
-  return nullptr;
-}
-
-// The names on a card's items, by the card field `name`, sorted.
+// The text field `name` of every item of a card, sorted; empty when there is no card.
 inline std::vector<std::string> Names(const report::Card* card, std::string_view name) {
   std::vector<std::string> out;
   if (card) {
-    for (const report::CardItem& item : card->items) out.push_back(Text(item, name));
+    for (const report::CardItem& item : card->items) out.push_back(TextOf(item, name));
   }
   std::sort(out.begin(), out.end());
   return out;
 }
 
-inline bool HasWarning(const ScanOutcome& out, std::string_view text) {
-  for (const Warning& w : out.warnings) {
-    if (w.Text().find(text) != std::string::npos) return true;
-  }
-  return false;
-}
-
-inline ScanOutcome Scan(const ScratchDir& iocs, const std::string& root) {
-  Result<PreparedIocs> prepared = PrepareIocs({iocs.path()}, {});
-  REQUIRE(prepared.ok());
+// Scans with every IOC of `iocs`: under the offline `root`, or the live system when it is "".
+inline ScanOutcome ScanRoot(const ScratchDir& iocs, const std::string& root) {
   ScanOptions options;
   options.root = root;
   options.threads = 1;
-  return RunScan(prepared.value().set, options, {});
+  return PrepareAndScan({iocs.path()}, options);
 }
 
+// A file of this machine, "" when it cannot be read.
 inline std::string ReadHostFile(const char* path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream s;

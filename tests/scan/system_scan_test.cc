@@ -31,47 +31,47 @@ TEST_CASE("SystemInfoItem from an offline root: the image's files, no live-only 
           "[scan][system][root]") {
   SystemImage image;
   ScratchDir iocs;
-  iocs.Write("host.ioc", IocXml("host", Or(And(T("is", "SystemInfoItem/hostname", "evidence-host") +
+  iocs.Write("host.ioc", Doc11("host", Or(And(T("is", "SystemInfoItem/hostname", "evidence-host") +
                                                T("is", "SystemInfoItem/OS", "Debian GNU/Linux 12 (bookworm)") +
                                                T("is", "SystemInfoItem/productName", "Debian GNU/Linux") +
                                                T("is", "SystemInfoItem/timezone", "Europe/Paris") +
                                                T("is", "SystemInfoItem/domain", "corp.example")))));
-  iocs.Write("uptime.ioc", IocXml("uptime", Or(T("contains", "SystemInfoItem/uptime", "d"))));
-  iocs.Write("kernel.ioc", IocXml("kernel", Or(T("contains", "SystemInfoItem/kernelVersion", ".", true))));
-  iocs.Write("net.ioc", IocXml("net", Or(T("is", "SystemInfoItem/networkArray/networkInfo/adapter", "lo"))));
+  iocs.Write("uptime.ioc", Doc11("uptime", Or(T("contains", "SystemInfoItem/uptime", "d"))));
+  iocs.Write("kernel.ioc", Doc11("kernel", Or(T("contains", "SystemInfoItem/kernelVersion", ".", true))));
+  iocs.Write("net.ioc", Doc11("net", Or(T("is", "SystemInfoItem/networkArray/networkInfo/adapter", "lo"))));
   // Live-only documents are skipped under a root, with one warning each.
-  iocs.Write("vol.ioc", IocXml("vol", Or(T("is", "VolumeItem/MountPoint", "/"))));
-  iocs.Write("mod.ioc", IocXml("mod", Or(T("is", "ModuleItem/ModuleName", "ext4"))));
-  ScanOutcome out = Scan(iocs, image.root.path());
+  iocs.Write("vol.ioc", Doc11("vol", Or(T("is", "VolumeItem/MountPoint", "/"))));
+  iocs.Write("mod.ioc", Doc11("mod", Or(T("is", "ModuleItem/ModuleName", "ext4"))));
+  ScanOutcome out = ScanRoot(iocs, image.root.path());
   CHECK(out.summary.items_per_document["SystemInfoItem"] == 1);
   const report::Card* host = CardOf(out, "host");
   REQUIRE(host);
   REQUIRE(host->items.size() == 1);
-  CHECK(Text(host->items[0], "hostname") == "evidence-host");
-  CHECK(Text(host->items[0], "kernelVersion") == "<absent>");
+  CHECK(TextOf(host->items[0], "hostname") == "evidence-host");
+  CHECK_FALSE(FieldOf(host->items[0], "kernelVersion"));
   CHECK_FALSE(CardOf(out, "uptime"));
   CHECK_FALSE(CardOf(out, "kernel"));
   CHECK_FALSE(CardOf(out, "net"));
-  CHECK(HasWarning(out, "VolumeItem describes the running system"));
-  CHECK(HasWarning(out, "ModuleItem describes the running system"));
+  CHECK(HasWarningContaining(out.warnings, "VolumeItem describes the running system"));
+  CHECK(HasWarningContaining(out.warnings, "ModuleItem describes the running system"));
 }
 
 TEST_CASE("SystemInfoItem live: uname, the scanning user and the loopback adapter", "[scan][system][live]") {
   struct utsname u {};
   REQUIRE(::uname(&u) == 0);
   ScratchDir iocs;
-  iocs.Write("host.ioc", IocXml("host", Or(And(T("is", "SystemInfoItem/hostname", u.nodename) +
+  iocs.Write("host.ioc", Doc11("host", Or(And(T("is", "SystemInfoItem/hostname", u.nodename) +
                                                T("is", "SystemInfoItem/kernelVersion", u.release) +
                                                T("is", "SystemInfoItem/machine", u.machine) +
                                                T("matches", "SystemInfoItem/uptime", "^[0-9]+d [0-9]+h [0-9]+m [0-9]+s$")))));
-  iocs.Write("lo.ioc", IocXml("lo", Or(And(T("is", "SystemInfoItem/networkArray/networkInfo/adapter", "lo") +
+  iocs.Write("lo.ioc", Doc11("lo", Or(And(T("is", "SystemInfoItem/networkArray/networkInfo/adapter", "lo") +
                                            T("is", "SystemInfoItem/networkArray/networkInfo/ipArray/ipInfo/ipAddress",
                                              "127.0.0.1")))));
-  ScanOutcome out = Scan(iocs, "");
+  ScanOutcome out = ScanRoot(iocs, "");
   CHECK(out.summary.items_per_document["SystemInfoItem"] == 1);
   const report::Card* host = CardOf(out, "host");
   REQUIRE(host);
-  CHECK(Text(host->items[0], "kernelVersion") == u.release);
+  CHECK(TextOf(host->items[0], "kernelVersion") == u.release);
   if (!std::filesystem::exists("/sys/class/net/lo")) {
     WARN("no loopback interface on this machine: the adapter check is skipped");
     return;
@@ -81,13 +81,13 @@ TEST_CASE("SystemInfoItem live: uname, the scanning user and the loopback adapte
 
 TEST_CASE("VolumeItem live: the root mount with its size", "[scan][volume][live]") {
   ScratchDir iocs;
-  iocs.Write("root.ioc", IocXml("root", Or(And(T("is", "VolumeItem/MountPoint", "/") +
+  iocs.Write("root.ioc", Doc11("root", Or(And(T("is", "VolumeItem/MountPoint", "/") +
                                                T("is", "VolumeItem/IsMounted", "true") +
                                                T("greater-than", "VolumeItem/TotalSize", "0")))));
-  iocs.Write("proc.ioc", IocXml("proc", Or(And(T("is", "VolumeItem/MountPoint", "/proc") +
+  iocs.Write("proc.ioc", Doc11("proc", Or(And(T("is", "VolumeItem/MountPoint", "/proc") +
                                                T("is", "VolumeItem/FileSystemName", "proc") +
                                                T("is", "VolumeItem/Type", "pseudo")))));
-  ScanOutcome out = Scan(iocs, "");
+  ScanOutcome out = ScanRoot(iocs, "");
   if (out.summary.items_per_document["VolumeItem"] == 0) {
     WARN("no readable /proc/self/mountinfo on this machine: skipped");
     return;
@@ -104,9 +104,9 @@ TEST_CASE("ModuleItem live: a loaded module is found by name", "[scan][module][l
   }
   std::string first = modules.substr(0, modules.find(' '));
   ScratchDir iocs;
-  iocs.Write("mod.ioc", IocXml("mod", Or(And(T("is", "ModuleItem/ModuleName", first) +
+  iocs.Write("mod.ioc", Doc11("mod", Or(And(T("is", "ModuleItem/ModuleName", first) +
                                              T("greater-than", "ModuleItem/Size", "0")))));
-  ScanOutcome out = Scan(iocs, "");
+  ScanOutcome out = ScanRoot(iocs, "");
   CHECK(Names(CardOf(out, "mod"), "ModuleName") == std::vector<std::string>{first});
 }
 

@@ -16,6 +16,16 @@ using report::CardValue;
 
 constexpr std::uint64_t kMaxTextBytes = 1u << 20;  // these files are a few hundred bytes
 
+// The fields that need the interface list (a netlink query): read only when an IOC asks.
+constexpr std::string_view kNetworkFields[] = {
+    "SystemInfoItem/MAC",
+    "SystemInfoItem/networkArray/networkInfo/adapter",
+    "SystemInfoItem/networkArray/networkInfo/MAC",
+    "SystemInfoItem/networkArray/networkInfo/ipArray/ipInfo/ipAddress",
+    "SystemInfoItem/networkArray/networkInfo/ipArray/ipInfo/ipv6Address",
+    "SystemInfoItem/networkArray/networkInfo/ipArray/ipInfo/subnetMask",
+};
+
 class SystemInfoCollector final : public Collector {
  public:
   bool live_only() const override { return false; }
@@ -25,7 +35,7 @@ class SystemInfoCollector final : public Collector {
   std::string Read(std::string_view path);
   void AddText(std::string_view field, const std::string& value, bool show = false);
   void FromFiles();
-  void FromRunningSystem(const CollectorEnv& env);
+  void FromRunningSystem(const CollectorEnv& env, const std::optional<platform::KernelIdentity>& kernel);
   void Network();
 
   const platform::RootFs* fs_ = nullptr;
@@ -68,19 +78,18 @@ void SystemInfoCollector::FromFiles() {
   AddText("timezone", zone);
 }
 
-void SystemInfoCollector::FromRunningSystem(const CollectorEnv& env) {
-  if (std::optional<platform::KernelIdentity> k = platform::RunningKernel()) {
-    AddText("kernelVersion", k->release, true);
-    AddText("machine", k->machine, true);
+void SystemInfoCollector::FromRunningSystem(const CollectorEnv& env, const std::optional<platform::KernelIdentity>& kernel) {
+  if (kernel) {
+    AddText("kernelVersion", kernel->release, true);
+    AddText("machine", kernel->machine, true);
   }
   if (std::optional<std::int64_t> up = platform::UptimeSeconds()) AddText("uptime", FormatUptime(*up));
   AddText("user", platform::UserDb::Load(env.root).UserName(platform::EffectiveUid()));
-  if (env.Needs("SystemInfoItem/MAC") || env.Needs("SystemInfoItem/networkArray/networkInfo/adapter") ||
-      env.Needs("SystemInfoItem/networkArray/networkInfo/MAC") ||
-      env.Needs("SystemInfoItem/networkArray/networkInfo/ipArray/ipInfo/ipAddress") ||
-      env.Needs("SystemInfoItem/networkArray/networkInfo/ipArray/ipInfo/ipv6Address") ||
-      env.Needs("SystemInfoItem/networkArray/networkInfo/ipArray/ipInfo/subnetMask")) {
-    Network();
+  for (std::string_view field : kNetworkFields) {
+    if (env.Needs(field)) {
+      Network();
+      return;
+    }
   }
 }
 
@@ -122,7 +131,7 @@ CollectorStats SystemInfoCollector::Collect(const CollectorEnv& env, const ItemV
   hostname_ = kernel ? kernel->nodename : HostnameFromFile(Read("/etc/hostname"));
   AddText("hostname", hostname_, true);
   FromFiles();
-  if (env.root.empty()) FromRunningSystem(env);
+  if (env.root.empty()) FromRunningSystem(env, kernel);
   ++stats_.items;
   visit(item_);
   return stats_;
