@@ -124,7 +124,7 @@ constexpr TermInfo kHostTerms[] = {
     Collected("UserItem/homedirectory", kString, kM | kW, kL, Cost::kName, kNone,
               "Home directory"),
     Collected("UserItem/LastLogin", kDate, kM | kW, kL, Cost::kOther, kNone,
-              "Last login time (Linux: /var/log/lastlog)"),
+              "Last login time (Linux: the later of /var/log/lastlog and wtmp)"),
     Known("UserItem/lockedout", kBool, kW, kNone, "Lockedout"),
     Known("UserItem/passwordrequired", kBool, kW, kNone, "Passwordrequired"),
     Known("UserItem/scriptpath", kString, kW, kNone, "Scriptpath"),

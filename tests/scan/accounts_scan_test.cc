@@ -1,6 +1,6 @@
 // UserItem, GroupItem and DnsEntryItem scanned for real: a fake offline root (passwd, group,
-// shadow, a sparse lastlog, hosts) scanned with ScanOptions.root gives the expected cards; on the
-// live system the current user and the first /etc/hosts name are found.
+// shadow, a sparse lastlog, wtmp, hosts) scanned with ScanOptions.root gives the expected cards;
+// on the live system the current user and the first /etc/hosts name are found.
 #include <catch2/catch.hpp>
 
 #include <fcntl.h>
@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "collect/dns/hosts_file.h"
+#include "collect/logs/utmp.h"
 #include "collect/user/accounts.h"
 #include "collect/user/lastlog.h"
 #include "compile/support.h"
@@ -39,6 +40,19 @@ void PutLastlog(const ScratchDir& root) {
   ::close(fd);
 }
 
+constexpr std::int32_t kMalloryLogin = 1764400000;  // 2025-11-29T07:06:40Z
+
+// One wtmp record (struct utmp, 384 bytes): type, user and time.
+std::string UtmpRecordBytes(int type, std::string_view user, std::int32_t time) {
+  std::string r(collect::kUtmpRecordSize, '\0');
+  r[0] = static_cast<char>(type);
+  std::memcpy(&r[8], "pts/1", 5);
+  std::memcpy(&r[44], user.data(), user.size());
+  auto t = static_cast<std::uint32_t>(time);
+  for (int i = 0; i < 4; ++i) r[340 + static_cast<std::size_t>(i)] = static_cast<char>((t >> (8 * i)) & 0xff);
+  return r;
+}
+
 // The disk of a compromised host.
 struct Image {
   ScratchDir root;
@@ -58,10 +72,17 @@ struct Image {
         "127.0.0.1 localhost\n10.0.0.66 update.microsoft.com windowsupdate # hijacked\n"
         "::1 localhost ip6-localhost\n");
     PutLastlog(root);
+    // mallory logged in without pam_lastlog: only wtmp knows. alice's wtmp login is older than
+    // her lastlog record; svc's DEAD_PROCESS is no login.
+    Put(root, "var/log/wtmp",
+        UtmpRecordBytes(collect::kUtUserProcess, "alice", kAliceLogin - 3600) +
+            UtmpRecordBytes(collect::kUtUserProcess, "mallory", kMalloryLogin - 60) +
+            UtmpRecordBytes(collect::kUtUserProcess, "mallory", kMalloryLogin) +
+            UtmpRecordBytes(collect::kUtDeadProcess, "svc", kMalloryLogin));
   }
 };
 
-TEST_CASE("UserItem from an offline root: fields, grouplist, lastlog, disabled and a uid 0 backdoor",
+TEST_CASE("UserItem from an offline root: fields, grouplist, lastlog and wtmp, disabled, a uid 0 backdoor",
           "[scan][user][root]") {
   Image image;
   ScratchDir iocs;
@@ -77,8 +98,10 @@ TEST_CASE("UserItem from an offline root: fields, grouplist, lastlog, disabled a
   iocs.Write("uid0.ioc", Doc11("uid0", Or(And(T("is", "UserItem/userid", "0") +
                                                T("is", "UserItem/Username", "root", true)))));
   iocs.Write("locked.ioc", Doc11("locked", Or(T("is", "UserItem/disabled", "true"))));
+  iocs.Write("wtmp.ioc", Doc11("wtmp", Or(And(T("is", "UserItem/Username", "mallory") +
+                                              T("is", "UserItem/LastLogin", "2025-11-29T07:06:40Z")))));
   iocs.Write("seen.ioc", Doc11("seen", Or(T("greater-than", "UserItem/LastLogin", "2000-01-01T00:00:00Z"))));
-  // A negated term on a field the account lacks (no lastlog record) does not match it.
+  // A negated term on a field the account lacks (no login known) does not match it.
   iocs.Write("notseen.ioc", Doc11("notseen", Or(T("is", "UserItem/LastLogin", "2025-11-29T01:33:20Z", true))));
 
   ScanOutcome out = ScanRoot(iocs, image.root.path());
@@ -92,10 +115,11 @@ TEST_CASE("UserItem from an offline root: fields, grouplist, lastlog, disabled a
   CHECK(TextOf(alice->items[0], "homedirectory") == "/home/alice");
   CHECK(IntOf(alice->items[0], "userid") == 1000);
   CHECK(alice->items[0].terms.size() == 9);
+  CHECK(CardOf(out, "wtmp"));
   CHECK(Names(CardOf(out, "uid0"), "Username") == std::vector<std::string>{"mallory"});
   CHECK(Names(CardOf(out, "locked"), "Username") == std::vector<std::string>{"svc"});
-  CHECK(Names(CardOf(out, "seen"), "Username") == std::vector<std::string>{"alice"});
-  CHECK_FALSE(CardOf(out, "notseen"));
+  CHECK(Names(CardOf(out, "seen"), "Username") == std::vector<std::string>{"alice", "mallory"});
+  CHECK(Names(CardOf(out, "notseen"), "Username") == std::vector<std::string>{"mallory"});
 }
 
 TEST_CASE("GroupItem from an offline root: listed and primary members", "[scan][user][root]") {

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "collect/logs/utmp.h"
 #include "collect/record_item.h"
 #include "collect/user/accounts.h"
 #include "collect/user/lastlog.h"
@@ -17,12 +18,14 @@ namespace {
 using report::CardValue;
 
 constexpr std::uint64_t kMaxDatabaseBytes = 64u << 20;  // as platform::UserDb
+constexpr std::uint64_t kMaxWtmpBytes = 256u << 20;     // as LoginHistoryItem's reader
 
-// Reads an account database of the scanned system. nullopt when it is missing (a note when
-// `required`) or unreadable (a warning and an error count).
+// Reads a file of the scanned system (an account database, wtmp). nullopt when it is missing (a
+// note when `required`) or unreadable (a warning and an error count).
 std::optional<std::string> ReadDatabase(const platform::RootFs& fs, std::string_view path, std::string_view document,
-                                        bool required, CollectorStats* stats) {
-  Result<std::optional<std::string>> text = fs.ReadFile(path, kMaxDatabaseBytes);
+                                        bool required, CollectorStats* stats,
+                                        std::uint64_t max_bytes = kMaxDatabaseBytes) {
+  Result<std::optional<std::string>> text = fs.ReadFile(path, max_bytes);
   if (!text.ok()) {
     stats->warnings.push_back({text.error().source, std::string(document) + ": " + text.error().message});
     ++stats->errors;
@@ -43,33 +46,59 @@ std::optional<platform::RootFs> OpenRoot(const CollectorEnv& env, std::string_vi
   return std::nullopt;
 }
 
-// The lastlog file, shared by the lazy LastLogin fields of every user.
-class Lastlog {
+// The last logins the system recorded: the lastlog record of each uid (read by offset, when a
+// term asks) and the latest login of each account name in /var/log/wtmp (read once: systems
+// with lastlog2 keep no lastlog, and lastlog misses logins that bypass pam_lastlog). Shared by the
+// lazy LastLogin fields of every user.
+class LastLogins {
  public:
-  explicit Lastlog(platform::OpenedFile file) : file_(std::move(file)) {}
-  compile::FieldValue LastLogin(std::uint32_t uid) {
-    char record[kLastlogRecordSize];
-    std::int64_t n = file_.ReadAt(LastlogOffset(uid), record, sizeof record);
-    if (n <= 0) return {};
-    std::optional<LastlogRecord> r = ParseLastlogRecord(std::string_view(record, static_cast<std::size_t>(n)));
-    if (!r) return {};
-    return {RecordItem::Date(r->time)};
+  LastLogins(std::optional<platform::OpenedFile> lastlog, std::unordered_map<std::string, std::int64_t> wtmp)
+      : lastlog_(std::move(lastlog)), wtmp_(std::move(wtmp)) {}
+
+  // The later of the two; empty when neither knows a login.
+  compile::FieldValue Of(std::uint32_t uid, const std::string& name) {
+    std::optional<std::int64_t> latest = FromLastlog(uid);
+    if (auto it = wtmp_.find(name); it != wtmp_.end() && (!latest || it->second > *latest)) latest = it->second;
+    if (!latest) return {};
+    return {RecordItem::Date(*latest)};
   }
 
  private:
-  platform::OpenedFile file_;
+  std::optional<std::int64_t> FromLastlog(std::uint32_t uid) {
+    if (!lastlog_) return std::nullopt;
+    char record[kLastlogRecordSize];
+    std::int64_t n = lastlog_->ReadAt(LastlogOffset(uid), record, sizeof record);
+    if (n <= 0) return std::nullopt;
+    std::optional<LastlogRecord> r = ParseLastlogRecord(std::string_view(record, static_cast<std::size_t>(n)));
+    return r ? std::optional<std::int64_t>(r->time) : std::nullopt;
+  }
+
+  std::optional<platform::OpenedFile> lastlog_;
+  std::unordered_map<std::string, std::int64_t> wtmp_;  // account name -> latest login
 };
 
-std::shared_ptr<Lastlog> OpenLastlog(const platform::RootFs& fs, CollectorStats* stats) {
+std::optional<platform::OpenedFile> OpenLastlog(const platform::RootFs& fs, CollectorStats* stats) {
   platform::OpenResult opened = fs.OpenFile("/var/log/lastlog");
-  if (opened.failure == platform::OpenFailure::kVanished) return nullptr;  // not kept on this system
+  if (opened.failure == platform::OpenFailure::kVanished) return std::nullopt;  // not kept on this system
   if (!opened.ok()) {
     stats->warnings.push_back({fs.HostPath("/var/log/lastlog"), "UserItem: LastLogin not read: " +
                                                                     std::string(platform::OpenFailureName(opened.failure))});
     ++stats->errors;
-    return nullptr;
+    return std::nullopt;
   }
-  return std::make_shared<Lastlog>(std::move(opened.file));
+  return std::move(opened.file);
+}
+
+std::unordered_map<std::string, std::int64_t> LatestWtmpLogins(const platform::RootFs& fs, CollectorStats* stats) {
+  std::unordered_map<std::string, std::int64_t> latest;
+  std::optional<std::string> bytes = ReadDatabase(fs, "/var/log/wtmp", "UserItem", false, stats, kMaxWtmpBytes);
+  if (!bytes) return latest;
+  for (const UtmpRecord& r : ParseUtmp(*bytes)) {
+    if (r.type != kUtUserProcess || r.user.empty()) continue;
+    auto [it, added] = latest.try_emplace(r.user, r.time);
+    if (!added && r.time > it->second) it->second = r.time;
+  }
+  return latest;
 }
 
 // user name -> the groups listing it, and gid -> group name.
@@ -117,7 +146,10 @@ CollectorStats UserCollector::Collect(const CollectorEnv& env, const ItemVisitor
     std::optional<std::string> text = ReadDatabase(*fs, "/etc/shadow", "UserItem", false, &stats);
     if (text) locked = ParseShadowLocked(&*text);
   }
-  std::shared_ptr<Lastlog> lastlog = env.Needs("UserItem/LastLogin") ? OpenLastlog(*fs, &stats) : nullptr;
+  std::shared_ptr<LastLogins> logins;
+  if (env.Needs("UserItem/LastLogin")) {
+    logins = std::make_shared<LastLogins>(OpenLastlog(*fs, &stats), LatestWtmpLogins(*fs, &stats));
+  }
 
   for (const PasswdEntry& u : ParsePasswdEntries(*passwd)) {
     if (env.Stopped()) break;
@@ -132,7 +164,7 @@ CollectorStats UserCollector::Collect(const CollectorEnv& env, const ItemVisitor
       for (const std::string& g : groups->GroupsOf(u)) item.Add("UserItem/grouplist/groupname", RecordItem::Text(g));
     }
     if (locked) item.Add("UserItem/disabled", RecordItem::Bool(locked->count(u.name) != 0));
-    if (lastlog) item.Lazy("UserItem/LastLogin", [lastlog, uid = u.uid] { return lastlog->LastLogin(uid); });
+    if (logins) item.Lazy("UserItem/LastLogin", [logins, uid = u.uid, name = u.name] { return logins->Of(uid, name); });
     item.Show("Username", CardValue::Text(u.name)).Show("userid", CardValue::Int(u.uid));
     if (!u.full_name.empty()) item.Show("fullname", CardValue::Text(u.full_name));
     item.Show("homedirectory", CardValue::Text(u.home)).Show("shell", CardValue::Text(u.shell));

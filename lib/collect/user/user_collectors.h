@@ -11,8 +11,9 @@
 //                           given a password): see accounts.h. Read only when an IOC asks; absent
 //                           for an account without a shadow line; a shadow file that cannot be read
 //                           (non-root) is one warning and the field is absent for everyone
-//   LastLogin               /var/log/lastlog (record of the uid); absent when never logged in or
-//                           when the file does not exist (systems with lastlog2 only)
+//   LastLogin               the later of /var/log/lastlog's record of the uid and the account's
+//                           latest login (USER_PROCESS) in /var/log/wtmp (rotated wtmp.1 is not
+//                           read); absent when neither knows a login
 // GroupItem fields: GroupName, gid, userlist/username (the group's member list plus the accounts
 // whose primary group it is: both are members for the kernel).
 #pragma once
