@@ -77,6 +77,28 @@ TEST_CASE("malformed lines are reported by number, quoted assignments read", "[c
   CHECK(user.entries[0].path_env == "/opt/bin");
 }
 
+TEST_CASE("anacrontab: period, delay, job identifier, no user field", "[collect][task]") {
+  Crontab tab = ParseCrontab(
+      "SHELL=/bin/sh\n"
+      "START_HOURS_RANGE=3-22\n"
+      "1\t5\tcron.daily\trun-parts --report /etc/cron.daily\n"
+      "@monthly 15 cron.monthly run-parts --report /etc/cron.monthly\n"
+      "7 x cron.weekly run-parts\n"
+      "7 10\n",
+      CrontabKind::kAnacron);
+  REQUIRE(tab.entries.size() == 2);
+  CHECK(tab.bad_lines == std::vector<int>{5, 6});
+  CHECK(tab.entries[0].period == "1");
+  CHECK(tab.entries[0].delay == 5);
+  CHECK(tab.entries[0].job_id == "cron.daily");
+  CHECK(tab.entries[0].schedule == "1 5");
+  CHECK(tab.entries[0].user.empty());
+  CHECK(tab.entries[0].run == "run-parts --report /etc/cron.daily");
+  CHECK(tab.entries[1].period == "@monthly");
+  CHECK(tab.entries[1].keyword.empty());  // not a cron @keyword: no calendar time is computed
+  CHECK(tab.entries[1].schedule == "@monthly 15");
+}
+
 TEST_CASE("a shell command split into program and arguments", "[collect][task]") {
   ShellCommand c = SplitShellCommand("  LANG=C TZ=UTC /usr/bin/backup --all  /srv ");
   CHECK(c.program == "/usr/bin/backup");

@@ -110,6 +110,7 @@ TEST_CASE("cron, run-parts and at files", "[platform][cron]") {
   Put(root, "etc/cron.d/x", "* * * * * root /tmp/x\n");
   Put(root, "etc/cron.d/.placeholder", "");
   Put(root, "var/spool/cron/crontabs/alice", "@reboot /home/alice/a\n");
+  Put(root, "etc/anacrontab", "1 5 cron.daily run-parts /etc/cron.daily\n");
   Put(root, "etc/cron.daily/logrotate", "#!/bin/sh\n");
   std::filesystem::create_directories(root.Join("etc/cron.daily/subdir"));
   Put(root, "var/spool/cron/atjobs/a0000101c2a3f0", "#!/bin/sh\n# atrun uid=0 gid=0\n");
@@ -124,14 +125,15 @@ TEST_CASE("cron, run-parts and at files", "[platform][cron]") {
   CHECK(got == std::vector<std::pair<Kind, std::string>>{
                    {Kind::kSystemCrontab, "/etc/crontab"},
                    {Kind::kSystemCrontab, "/etc/cron.d/x"},
+                   {Kind::kAnacrontab, "/etc/anacrontab"},
                    {Kind::kUserCrontab, "/var/spool/cron/crontabs/alice"},
                    {Kind::kPeriodicScript, "/etc/cron.daily/logrotate"},
                    {Kind::kAtJob, "/var/spool/cron/atjobs/a0000101c2a3f0"}});
-  REQUIRE(load.sources.size() == 5);
-  CHECK(load.sources[2].name == "alice");
-  CHECK(load.sources[2].text == "@reboot /home/alice/a\n");
-  CHECK(load.sources[3].period == "daily");
-  CHECK(load.sources[3].text.empty());  // scripts are not read
+  REQUIRE(load.sources.size() == 6);
+  CHECK(load.sources[3].name == "alice");
+  CHECK(load.sources[3].text == "@reboot /home/alice/a\n");
+  CHECK(load.sources[4].period == "daily");
+  CHECK(load.sources[4].text.empty());  // scripts are not read
   CHECK(load.sources[0].uid == ::geteuid());
 }
 

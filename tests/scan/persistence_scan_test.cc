@@ -1,5 +1,6 @@
 // ServiceItem and TaskItem scanned for real: a fake offline root (a unit with a wants link and a
-// drop-in, /etc/crontab, /etc/cron.d, a user crontab, a run-parts script, an at job, a timer)
+// drop-in, /etc/crontab, /etc/cron.d, a user crontab, anacrontab, a run-parts script, an at job,
+// a timer)
 // scanned with ScanOptions.root gives the expected cards; and the live system's own units.
 #include <catch2/catch.hpp>
 
@@ -98,6 +99,7 @@ struct Image {
         "SHELL=/bin/sh\nPATH=/usr/bin:/bin:/opt/evil/bin\n# m h dom mon dow user command\n"
         "*/5 * * * * root updater2 --cron\n");
     Put(root, "etc/cron.d/x", "@reboot www-data /tmp/.x/beacon -q\n");
+    Put(root, "etc/anacrontab", "SHELL=/bin/sh\n1\t5\tcron.daily\trun-parts --report /etc/cron.daily\n");
     Put(root, "var/spool/cron/crontabs/alice", "0 3 * * 1 /home/alice/.local/bin/sync %secret input\n");
     Put(root, "etc/cron.daily/logrotate", "#!/bin/sh\n", 0755);
     Put(root, "var/spool/cron/atjobs/a0000101c2a3f0",
@@ -168,6 +170,10 @@ TEST_CASE("TaskItem from an offline root: cron lines, run-parts, at jobs and tim
                                    T("contains", "TaskItem/crontabCommand", "%secret")))));
   iocs.Write("daily.ioc", IocXml("daily", Or(And(T("is", "TaskItem/Name", "logrotate") +
                                                  T("is", "TaskItem/schedule", "daily")))));
+  iocs.Write("anacron.ioc", IocXml("anacron", Or(And(T("is", "TaskItem/Name", "cron.daily") +
+                                                     T("is", "TaskItem/crontabDelay", "5") +
+                                                     T("is", "TaskItem/crontabPeriod", "1") +
+                                                     T("is", "TaskItem/Creator", "root")))));
   iocs.Write("at.ioc", IocXml("at", Or(And(T("is", "TaskItem/Creator", "alice") +
                                            T("starts-with", "TaskItem/schedule", "at ") +
                                            T("is", "TaskItem/ActionList/Action/ExecArguments", "--once")))));
@@ -177,8 +183,8 @@ TEST_CASE("TaskItem from an offline root: cron lines, run-parts, at jobs and tim
                                                  T("is", "TaskItem/ActionList/Action/ExecProgramMd5sum", md5)))));
   std::int64_t before = std::time(nullptr);
   ScanOutcome out = Scan(iocs, image.root.path(), {"TaskItem"});
-  CHECK(out.summary.items_per_document["TaskItem"] == 6);
-  CHECK(out.cards.size() == 4);
+  CHECK(out.summary.items_per_document["TaskItem"] == 7);
+  CHECK(out.cards.size() == 5);
 
   const report::Card* cron = CardOf(out, "cron");
   REQUIRE(cron);
@@ -203,6 +209,8 @@ TEST_CASE("TaskItem from an offline root: cron lines, run-parts, at jobs and tim
   CHECK(Text(at, "schedule") == "at " + FormatIsoTime(0x01c2a3f0LL * 60));
   CHECK(FieldNamed(at, "NextRunTime")->values.at(0).integer == 0x01c2a3f0LL * 60);
   REQUIRE(CardOf(out, "daily"));
+  REQUIRE(CardOf(out, "anacron"));
+  CHECK(Text(CardOf(out, "anacron")->items.at(0), "schedule") == "1 5");
   REQUIRE(CardOf(out, "timer"));
   CHECK(Text(CardOf(out, "timer")->items.at(0), "ExecProgramPath") == "/opt/evil/bin/updater2");
 }

@@ -125,6 +125,7 @@ TEST_CASE("exactly the ServiceItem and TaskItem terms the Linux collectors give 
         std::set<std::string>{"Name", "Creator", "userName", "path", "schedule", "NextRunTime",
                               "crontabPath", "crontabMinute", "crontabHour", "crontabDayOfMonth",
                               "crontabMonth", "crontabDayOfWeek", "crontabEvent", "crontabCommand",
+                              "crontabPeriod", "crontabDelay", "crontabJobIdentifier",
                               "ActionList/Action/ExecProgramPath", "ActionList/Action/ExecArguments",
                               "md5sum", "sha1sum", "sha256sum", "ActionList/Action/ExecProgramMd5sum",
                               "ActionList/Action/ExecProgramSha1sum",

@@ -1,6 +1,7 @@
 #include "collect/task/crontab.h"
 
 #include <cctype>
+#include <charconv>
 
 namespace iocscan::collect {
 namespace {
@@ -69,8 +70,21 @@ void SplitPercent(std::string_view command, std::string* run, std::string* input
   }
 }
 
+// "period delay job-identifier" of an anacrontab line.
+bool ParseAnacronFields(std::string_view* line, CronEntry* e) {
+  e->period = std::string(NextField(line));
+  std::string_view delay = NextField(line);
+  e->job_id = std::string(NextField(line));
+  auto [end, ec] = std::from_chars(delay.data(), delay.data() + delay.size(), e->delay);
+  if (ec != std::errc() || end != delay.data() + delay.size() || e->job_id.empty()) return false;
+  e->schedule = e->period + " " + std::string(delay);
+  return true;
+}
+
 bool ParseEntry(std::string_view line, CrontabKind kind, CronEntry* e) {
-  if (line[0] == '@') {
+  if (kind == CrontabKind::kAnacron) {
+    if (!ParseAnacronFields(&line, e)) return false;
+  } else if (line[0] == '@') {
     e->keyword = std::string(NextField(&line));
     e->schedule = e->keyword;
   } else {

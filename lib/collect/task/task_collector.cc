@@ -99,18 +99,38 @@ std::optional<std::int64_t> NextCronRun(const CronEntry& e, std::int64_t now) {
   return s ? s->NextAfter(now) : std::nullopt;
 }
 
+CrontabKind KindOf(platform::CronSource::Kind kind) {
+  switch (kind) {
+    case platform::CronSource::Kind::kSystemCrontab: return CrontabKind::kSystem;
+    case platform::CronSource::Kind::kAnacrontab: return CrontabKind::kAnacron;
+    default: return CrontabKind::kUser;
+  }
+}
+
+// Who a line runs as: its user field, anacron's root, or the owner a user crontab is named after.
+std::string LineUser(CrontabKind kind, const CronEntry& e, const platform::CronSource& file) {
+  if (kind == CrontabKind::kSystem) return e.user;
+  return kind == CrontabKind::kAnacron ? "root" : file.name;
+}
+
 void TaskCollector::CronLines(const platform::CronSource& file) {
-  bool system = file.kind == platform::CronSource::Kind::kSystemCrontab;
-  Crontab tab = ParseCrontab(file.text, system ? CrontabKind::kSystem : CrontabKind::kUser);
+  CrontabKind kind = KindOf(file.kind);
+  Crontab tab = ParseCrontab(file.text, kind);
   for (const CronEntry& e : tab.entries) {
     if (env_->Stopped()) return;
     ShellCommand command = SplitShellCommand(e.run);
-    Job job{file.path + ":" + std::to_string(e.line), system ? e.user : file.name, file.path, e.schedule,
-            NextCronRun(e, now_), ResolveProgram(*fs_, command.program, e.path_env), command.arguments};
+    bool anacron = kind == CrontabKind::kAnacron;
+    Job job{anacron ? e.job_id : file.path + ":" + std::to_string(e.line), LineUser(kind, e, file), file.path,
+            e.schedule, anacron ? std::nullopt : NextCronRun(e, now_),
+            ResolveProgram(*fs_, command.program, e.path_env), command.arguments};
     RecordItem item;
     item.Add("TaskItem/crontabPath", RecordItem::Text(file.path))
         .Add("TaskItem/crontabCommand", RecordItem::Text(e.command));
-    if (e.keyword.empty()) {
+    if (anacron) {
+      item.Add("TaskItem/crontabPeriod", RecordItem::Text(e.period))
+          .Add("TaskItem/crontabDelay", RecordItem::Int(e.delay))
+          .Add("TaskItem/crontabJobIdentifier", RecordItem::Text(e.job_id));
+    } else if (e.keyword.empty()) {
       item.Add("TaskItem/crontabMinute", RecordItem::Text(e.minute))
           .Add("TaskItem/crontabHour", RecordItem::Text(e.hour))
           .Add("TaskItem/crontabDayOfMonth", RecordItem::Text(e.day_of_month))
@@ -205,7 +225,8 @@ CollectorStats TaskCollector::Collect(const CollectorEnv& env, const ItemVisitor
     if (env.Stopped()) break;
     switch (file.kind) {
       case Kind::kSystemCrontab:
-      case Kind::kUserCrontab: CronLines(file); break;
+      case Kind::kUserCrontab:
+      case Kind::kAnacrontab: CronLines(file); break;
       case Kind::kPeriodicScript: Script(file); break;
       case Kind::kAtJob: AtJobFile(file); break;
     }

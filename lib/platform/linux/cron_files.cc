@@ -77,6 +77,7 @@ CronLoad LoadCronSources(const RootFs& fs) {
   Loader loader(fs);
   loader.AddFile(Kind::kSystemCrontab, "/etc/crontab", "crontab");
   loader.AddFolder(Kind::kSystemCrontab, "/etc/cron.d");
+  loader.AddFile(Kind::kAnacrontab, "/etc/anacrontab", "anacrontab");
   loader.AddFolder(Kind::kUserCrontab, "/var/spool/cron/crontabs");
   loader.AddFolder(Kind::kUserCrontab, "/var/spool/cron");  // Red Hat; Debian has only folders here
   for (const char* period : {"hourly", "daily", "weekly", "monthly"}) loader.AddScripts(period);

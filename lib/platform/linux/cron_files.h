@@ -1,5 +1,6 @@
 // The files cron, run-parts and atd act on, read under a RootFs (live system or offline root):
 //   /etc/crontab, /etc/cron.d/*                    system crontabs (with a user field)
+//   /etc/anacrontab                                anacron's jobs (run as root)
 //   /var/spool/cron/crontabs/* (Debian), /var/spool/cron/* (Red Hat)   user crontabs, named by user
 //   /etc/cron.{hourly,daily,weekly,monthly}/*      scripts run by run-parts (not read: only listed)
 //   /var/spool/cron/atjobs/* (Debian), /var/spool/at/* (Red Hat)       pending at jobs
@@ -21,7 +22,7 @@
 namespace iocscan::platform {
 
 struct CronSource {
-  enum class Kind { kSystemCrontab, kUserCrontab, kPeriodicScript, kAtJob };
+  enum class Kind { kSystemCrontab, kUserCrontab, kAnacrontab, kPeriodicScript, kAtJob };
   Kind kind = Kind::kSystemCrontab;
   std::string path;                  // on the scanned system
   std::string name;                  // file name: the user of a user crontab, the at job
