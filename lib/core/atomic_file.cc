@@ -39,6 +39,12 @@ Status WriteFileAtomically(const std::string& path, std::string_view contents, O
   if (overwrite == Overwrite::kRefuse && std::filesystem::exists(std::filesystem::u8path(path), ec)) {
     return Error{path, "already exists (use --force to replace it)"};
   }
+  // A rename would replace a device, FIFO or folder with a plain file: as root, `-o /dev/null`
+  // would destroy the device. Only regular files (or nothing) are replaced.
+  auto status = std::filesystem::symlink_status(std::filesystem::u8path(path), ec);
+  if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    return Error{path, "is not a regular file: iocscan replaces only regular files"};
+  }
   std::string temp = path + ".tmp-" + std::to_string(::getpid());
   for (int attempt = 0; attempt < 100; ++attempt) {
     std::string candidate = temp + "-" + std::to_string(attempt);
