@@ -32,6 +32,7 @@ class Monitor {
   Monitor(const ScanOptions& options, const ScanControl& control, ProgressBoard& board)
       : control_(control), board_(board), start_(Clock::now()) {
     if (options.timeout_seconds > 0) deadline_ = start_ + std::chrono::seconds(options.timeout_seconds);
+    Check();  // an interrupt already set stops even a scan shorter than one monitor period
     thread_ = std::thread([this] { Run(); });
   }
   ~Monitor() { Finish(); }
