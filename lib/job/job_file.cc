@@ -1,6 +1,6 @@
 #include "job/job_file.h"
 
-#include <toml++/toml.h>
+#include "job/toml.h"
 
 #include <algorithm>
 #include <cctype>

@@ -3,7 +3,7 @@
 // parser rejects for structure (unknown keys, wrong types).
 #include <catch2/catch.hpp>
 
-#include <toml++/toml.h>
+#include "job/toml.h"
 
 #include <filesystem>
 #include <fstream>
