@@ -398,6 +398,30 @@ void Builder::ComputeCover(Group& g, std::uint32_t /*gid*/) {
   }
 }
 
+// Whether the leaves cheaper than `ceiling` alone can make the group false. Only then is it worth
+// pre-evaluating the group before the index at `ceiling` is asked: a still undecided covered group
+// cannot turn true there (its cheaper cover leaves are known false), so a pure OR mixing names and
+// hashes would be walked for nothing on every file.
+bool CheapLeavesCanRuleOut(const detail::Plan& plan, const Group& g, terms::Cost ceiling) {
+  std::vector<char> can_be_false(g.nodes.size(), 0);
+  auto child_can_be_false = [&](std::uint32_t c) { return can_be_false[c] != 0; };
+  for (std::size_t i = g.nodes.size(); i-- > 0;) {
+    const detail::GroupNode& n = g.nodes[i];
+    bool v = false;
+    if (n.const_false) {
+      v = true;
+    } else if (n.leaf >= 0) {
+      v = plan.leaves[n.leaf].cost < ceiling;
+    } else if (n.is_and) {
+      v = std::any_of(n.children.begin(), n.children.end(), child_can_be_false);
+    } else {
+      v = std::all_of(n.children.begin(), n.children.end(), child_can_be_false);
+    }
+    can_be_false[i] = v;
+  }
+  return !g.nodes.empty() && can_be_false[0];
+}
+
 void Builder::PlaceGroup(std::uint32_t gid) {
   Group& g = plan_->groups[gid];
   detail::DocPlan& d = plan_->docs[g.info.document];
@@ -410,7 +434,9 @@ void Builder::PlaceGroup(std::uint32_t gid) {
   for (std::uint32_t slot : g.cover_slots) {
     detail::FieldIndex& fi = d.index[slot];
     ++fi.covered_groups;
-    if (g.min_cost < fi.cost) fi.pre_eval_groups.push_back(gid);
+    if (g.min_cost < fi.cost && CheapLeavesCanRuleOut(*plan_, g, fi.cost)) {
+      fi.pre_eval_groups.push_back(gid);
+    }
   }
 }
 

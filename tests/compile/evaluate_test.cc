@@ -232,6 +232,47 @@ TEST_CASE("the index gives the unindexed results and evaluates only candidates",
   CHECK(eh.stats().groups_evaluated == 100);
 }
 
+TEST_CASE("a big OR mixing names and hashes is not walked for files it cannot match", "[compile][index]") {
+  std::mt19937_64 rng(7);
+  std::vector<std::string> hashes;
+  std::string terms;
+  for (int i = 0; i < 5000; ++i) {
+    hashes.push_back(RandomHash(rng));
+    terms += T("is", kName, "bad" + std::to_string(i) + ".exe") + T("is", kMd5, hashes.back());
+  }
+  // An AND whose size rules it out before its digest is needed still is pre-evaluated.
+  std::vector<ioc::Ioc> iocs;
+  iocs.push_back(Ioc11(Or(terms), "big.ioc", "big"));
+  iocs.push_back(Ioc11(Or(And(T("greater-than", kSize, "1000000") + T("is", kMd5, hashes[1]))), "and.ioc", "and"));
+  CompiledSet set = Compile(std::move(iocs));
+  Evaluator ev(set);
+  std::vector<GroupHit> hits;
+  for (int n = 0; n < 100; ++n) {
+    FakeItem item;
+    item.SetText(kName, "clean" + std::to_string(n)).SetText(kMd5, RandomHash(rng)).SetInt(kSize, 10);
+    ev.Evaluate("FileItem", item, &hits);
+    CHECK(item.Gets(kMd5) == 1);
+  }
+  CHECK(hits.empty());
+  // Each clean file: the AND is ruled out by its size (one evaluation); the OR is never walked.
+  CHECK(ev.stats().groups_evaluated == 100);
+
+  FakeItem by_hash, by_name, both;
+  by_hash.SetText(kName, "x").SetText(kMd5, hashes[4321]);
+  by_name.SetText(kName, "BAD17.EXE").SetText(kMd5, RandomHash(rng));
+  both.SetText(kName, "dropper.exe").SetText(kMd5, hashes[1]).SetInt(kSize, 2000000);
+  ev.Evaluate("FileItem", by_hash, &hits);
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].terms.size() == 1);
+  hits.clear();
+  ev.Evaluate("FileItem", by_name, &hits);
+  REQUIRE(hits.size() == 1);
+  CHECK(by_name.Gets(kMd5) == 0);
+  hits.clear();
+  ev.Evaluate("FileItem", both, &hits);
+  CHECK(hits.size() == 2);
+}
+
 TEST_CASE("the set reports documents, needed fields, usability", "[compile]") {
   std::vector<ioc::Ioc> v;
   v.push_back(Ioc11(Or(T("is", kName, "a") + T("is", kMd5, kHash)), "a.ioc", "a"));
