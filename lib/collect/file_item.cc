@@ -263,7 +263,9 @@ bool FileItem::RunPass(const PassPlan& plan) {
     ++ctx_.counters.unreadable[static_cast<int>(opened.failure)];
     return FailPass(plan, opened.failure);
   }
-  ++ctx_.counters.files_opened;
+  // Distinct files: a matched file re-read for its card's other digests counts once.
+  if (!opened_before_) ++ctx_.counters.files_opened;
+  opened_before_ = true;
   platform::OpenedFile& file = opened.file;
   if (plan.whole_file && file.size() > ctx_.options.max_read_bytes) {  // grew past --max-size since the stat
     ++ctx_.counters.over_max_size;
@@ -291,8 +293,11 @@ bool FileItem::RunPass(const PassPlan& plan) {
       return FailPass(plan, platform::OpenFailure::kOther);
     }
     if (n == 0) break;  // the file shrank since open: what was there is what we have
-    ctx_.counters.bytes_read += static_cast<std::uint64_t>(n);
     done += static_cast<std::uint64_t>(n);
+    if (done > bytes_counted_) {  // a later pass over the same bytes does not count them again
+      ctx_.counters.bytes_read += done - bytes_counted_;
+      bytes_counted_ = done;
+    }
     std::string_view chunk(ctx_.buffer.data(), static_cast<std::size_t>(n));
     if (digest) digest->Update(chunk);
     if (strings) strings->Feed(chunk);
@@ -395,7 +400,10 @@ FileCard FileItem::Card() {
     card.modified = stat_->mtime;
     card.accessed = stat_->atime;
     card.changed = stat_->ctime;
-    card.created = stat_->btime;
+  }
+  // The walker's stat may lack the birth time (a followed link is stat'ed without statx's btime).
+  if (const FieldValue* created = GetField(FileField::kCreated); created && !created->empty()) {
+    card.created = created->front().integer;
   }
   card.md5 = digests_.md5;
   card.sha1 = digests_.sha1;

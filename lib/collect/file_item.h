@@ -59,8 +59,8 @@ struct FileCollectOptions {
 
 // Per-worker counters for the scan summary; Add() merges workers.
 struct FileCounters {
-  std::uint64_t files_opened = 0;      // content opens that succeeded
-  std::uint64_t bytes_read = 0;
+  std::uint64_t files_opened = 0;      // files opened for content (a second pass on one counts once)
+  std::uint64_t bytes_read = 0;        // bytes of content read (bytes re-read by a second pass count once)
   std::uint64_t stat_failed = 0;       // the entry could not be stat'ed (vanished, ...)
   std::uint64_t not_regular = 0;       // content asked of a non-regular entry (never opened)
   std::uint64_t over_max_size = 0;     // content asked of a file over max_read_bytes
@@ -159,6 +159,8 @@ class FileItem final : public compile::Item {
   bool content_checked_ = false;
   bool content_allowed_ = false;
   bool content_failed_ = false;
+  bool opened_before_ = false;        // a content pass opened the file already
+  std::uint64_t bytes_counted_ = 0;   // the file's bytes counted in bytes_read so far (its prefix)
   platform::OpenFailure content_failure_ = platform::OpenFailure::kNone;
   hash::DigestMask digests_done_ = 0;  // digests computed (or attempted) so far
   hash::Digests digests_;

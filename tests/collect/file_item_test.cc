@@ -146,6 +146,38 @@ TEST_CASE("a walker-given stat is used, and Created still comes from statx", "[c
   }
 }
 
+TEST_CASE("the card of an item stat'ed without a birth time still shows Created", "[collect][file_item]") {
+  Fixture fx;
+  fx.dir.Write("h", "x");
+  auto direct = iocscan::platform::StatAt(fx.dir.fd(), "h", false);
+  REQUIRE(direct);
+  if (!direct->btime) {
+    WARN("skipped: this filesystem keeps no birth time");
+    return;
+  }
+  auto given = *direct;
+  given.btime.reset();  // what a followed symlink's stat gives the walker
+  FileContext ctx = fx.Context();
+  FileItem item(ctx, FileEntry{fx.dir.fd(), "h", fx.dir.Join("h"), given});
+  CHECK(item.Card().created == direct->btime);
+}
+
+TEST_CASE("a matched file re-read for its card's digests counts as one file read", "[collect][file_item]") {
+  Fixture fx;
+  fx.dir.Write("m", "matched");
+  fx.options.digests = hash::kSha256;
+  FileContext ctx = fx.Context();
+  FileItem item(ctx, fx.Entry("m"));
+  REQUIRE(TextOf(item, FileField::kSha256sum) == hash::DigestBytes(hash::kSha256, "matched").sha256);
+  item.CompleteDigests(hash::kAllDigests);
+  hash::Digests want = hash::DigestBytes(hash::kAllDigests, "matched");
+  CHECK(item.Card().md5 == want.md5);
+  CHECK(item.Card().sha1 == want.sha1);
+  CHECK(fx.reader.opened.size() == 2);
+  CHECK(ctx.counters.files_opened == 1);
+  CHECK(ctx.counters.bytes_read == std::string("matched").size());
+}
+
 TEST_CASE("one read pass computes every needed digest", "[collect][file_item]") {
   Fixture fx;
   std::string content(3 << 20, 'z');  // several buffer fills
