@@ -27,7 +27,7 @@ Result<std::string> ReadCapped(const std::string& path, std::uint64_t max) {
   std::error_code ec;
   std::uint64_t size = fs::file_size(path, ec);
   if (ec) return Error{path, OneLine("cannot read: " + ec.message())};
-  if (size > max) return Error{path, "larger than 3 MiB, refused"};
+  if (size > max) return Error{path, std::string("larger than ") + limits::kMaxIocFileSize + ", refused"};
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{path, "cannot open for reading"};
   // Room for the size seen plus one byte, to notice growth; only a growing file gets the full cap.
@@ -39,7 +39,7 @@ Result<std::string> ReadCapped(const std::string& path, std::uint64_t max) {
     if (got == data.size() && data.size() <= max) data.resize(static_cast<std::size_t>(max) + 1);
   }
   if (in.bad()) return Error{path, "read error"};
-  if (got > max) return Error{path, "larger than 3 MiB, refused"};
+  if (got > max) return Error{path, std::string("larger than ") + limits::kMaxIocFileSize + ", refused"};
   data.resize(got);
   return data;
 }

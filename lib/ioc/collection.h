@@ -2,7 +2,7 @@
 //
 // Nothing here stops the whole load: every input that cannot be used is one line in `refused`, every
 // oddity one line in `warnings`, and the rest still loads. Hostile inputs are bounded by
-// core/limits.h: 3 MiB per IOC, ZIPs of at most 10,000 entries and 256 MiB declared expansion (refused
+// core/limits.h: 16 MiB per IOC, ZIPs of at most 10,000 entries and 256 MiB declared expansion (refused
 // whole before anything is expanded, real sizes enforced while reading), no encrypted entries, entry
 // names with `..`, absolute paths, backslashes or drive letters refused. ZIP entries are read in
 // memory only, never extracted to disk.
@@ -21,7 +21,7 @@ struct LoadedIocs {
                           // by name; ZIP entries in archive order)
   Warnings warnings;      // non-fatal: duplicate ids (both kept), non-IOC entries in a ZIP skipped,
                           // dangling ref-ids, ...
-  Warnings refused;       // inputs that could not be used at all: missing path, file over 3 MiB,
+  Warnings refused;       // inputs that could not be used at all: missing path, file over 16 MiB,
                           // malformed XML, refused ZIP (bomb/encrypted/corrupt/too many entries),
                           // unsafe entry names
 };

@@ -348,7 +348,7 @@ Status Parser::ReadRoot(const XMLElement& root) {
 }
 
 Result<Ioc> Parser::Run(std::string_view bytes) {
-  if (bytes.size() > limits::kMaxIocFileBytes) return Fail("larger than 3 MiB, refused");
+  if (bytes.size() > limits::kMaxIocFileBytes) return Fail(std::string("larger than ") + limits::kMaxIocFileSize + ", refused");
   if (bytes.find('\0') != std::string_view::npos) {
     return Fail("contains NUL bytes: not a UTF-8 XML document (UTF-16 is not supported)");
   }

@@ -111,7 +111,8 @@ Status ReadZip(const std::string& path, const std::function<void(ZipEntry)>& on_
     }
     if (st.size > limits::kMaxIocFileBytes) {
       bool ioc_name = IsIocName(name);
-      on_problem({source, ioc_name ? "larger than 3 MiB, refused" : "skipped, larger than 3 MiB"}, ioc_name);
+      on_problem({source, std::string(ioc_name ? "larger than " : "skipped, larger than ") + limits::kMaxIocFileSize +
+                               (ioc_name ? ", refused" : "")}, ioc_name);
       continue;
     }
     Result<std::string> bytes = ReadEntry(zip.get(), static_cast<zip_uint64_t>(i), st.size, source);

@@ -25,7 +25,7 @@ struct ZipEntry {
 
 // Calls on_entry for each file entry (folders are skipped) in archive order, and
 // on_problem(warning, refused) for an entry that cannot be used (refused=true: unsafe name, an *.ioc or
-// *.xml entry over 3 MiB; refused=false: another entry over 3 MiB, skipped). Returns an Error when the
+// *.xml entry over 16 MiB; refused=false: another entry over 16 MiB, skipped). Returns an Error when the
 // archive is refused whole; the caller must then drop whatever the callbacks produced.
 Status ReadZip(const std::string& path, const std::function<void(ZipEntry)>& on_entry,
                const std::function<void(Warning, bool refused)>& on_problem);

@@ -114,7 +114,7 @@ TEST_CASE("check: a malformed file exits 2 with one line naming it; the rest is 
 TEST_CASE("check: missing paths, files over the size limit and bad ZIPs are refused", "[cli][check]") {
   ScratchDir dir;
   std::string big = SimpleIoc("big");
-  big.insert(big.find("</OpenIOC>"), std::string((3u << 20) + 1, ' '));
+  big.insert(big.find("</OpenIOC>"), std::string((16u << 20) + 1, ' '));
   std::string huge = dir.Write("huge.ioc", big);
   std::string zip = dir.Write("bundle.zip", "PK\x03\x04 this is not really a zip archive");
   std::string missing = dir.Join("missing.ioc");

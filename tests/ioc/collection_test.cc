@@ -95,7 +95,7 @@ TEST_CASE("files as given keep their order - missing paths and bad files refused
   CheckOneLine(loaded);
 }
 
-TEST_CASE("a file of 3 MiB + 1 byte is refused before parsing - exactly 3 MiB loads") {
+TEST_CASE("a file of 16 MiB + 1 byte is refused before parsing - exactly 16 MiB loads") {
   TempDir tmp;
   auto padded = [](std::uint64_t size) {
     std::string doc = Ioc10("big");
@@ -110,7 +110,7 @@ TEST_CASE("a file of 3 MiB + 1 byte is refused before parsing - exactly 3 MiB lo
   CHECK(Sources(loaded) == std::vector<std::string>{exact});
   REQUIRE(loaded.refused.size() == 1);
   CHECK(loaded.refused[0].source == over);
-  CHECK(loaded.refused[0].message.find("3 MiB") != std::string::npos);
+  CHECK(loaded.refused[0].message.find("16 MiB") != std::string::npos);
 }
 
 TEST_CASE("duplicate ids across the collection: both kept, one warning naming both sources") {
@@ -224,10 +224,10 @@ TEST_CASE("ZIP with 10,001 entries is refused whole - 10,000 tiny entries are fi
   CHECK(ok.warnings.size() == 10000);  // each entry skipped as not an IOC
 }
 
-TEST_CASE("ZIP: an entry over 3 MiB is refused alone, the archive's other IOCs load") {
+TEST_CASE("ZIP: an entry over 16 MiB is refused alone, the archive's other IOCs load") {
   TempDir tmp;
   std::string zip = tmp / "large.zip";
-  REQUIRE(MakeZip(zip, {{"big.ioc", std::string((3u << 20) + 1, ' ')}, {"b.ioc", Ioc10("b")}}));
+  REQUIRE(MakeZip(zip, {{"big.ioc", std::string((16u << 20) + 1, ' ')}, {"b.ioc", Ioc10("b")}}));
   LoadedIocs loaded = LoadIocs({zip});
   CHECK(Sources(loaded) == std::vector<std::string>{zip + ":b.ioc"});
   REQUIRE(loaded.refused.size() == 1);

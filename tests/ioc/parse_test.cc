@@ -376,7 +376,7 @@ TEST_CASE("refusals: malformed XML, not an IOC, empty input, NUL bytes") {
   CHECK(MustFail("").message.find("empty") != std::string::npos);
   CHECK(MustFail("   \n ").message.find("empty") != std::string::npos);
   CHECK(MustFail(std::string("<\0i\0o\0c\0/\0>\0", 12)).message.find("NUL") != std::string::npos);
-  CHECK(MustFail(std::string(3 * 1024 * 1024 + 1, ' ')).message.find("3 MiB") != std::string::npos);
+  CHECK(MustFail(std::string((16 << 20) + 1, ' ')).message.find("16 MiB") != std::string::npos);
 }
 
 TEST_CASE("deep nesting: 10,000 nested Indicators refused cleanly, 90 accepted") {
