@@ -24,6 +24,17 @@ std::string MakeAbsolute(std::string_view path, std::string_view cwd) {
   return out;
 }
 
+bool HasDotDot(std::string_view path) {
+  std::size_t pos = 0;
+  while ((pos = path.find("..", pos)) != std::string_view::npos) {
+    bool starts = pos == 0 || path[pos - 1] == '/';
+    bool ends = pos + 2 == path.size() || path[pos + 2] == '/';
+    if (starts && ends) return true;
+    pos += 2;
+  }
+  return false;
+}
+
 void AppendChild(std::string* out, std::string_view dir, std::string_view name) {
   out->assign(dir);
   if (dir.empty() || dir.back() != '/') out->push_back('/');

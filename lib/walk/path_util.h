@@ -11,6 +11,9 @@ namespace iocscan::walk {
 // it lexically would be wrong across symlinks, and the kernel resolves it when the root is opened.
 std::string MakeAbsolute(std::string_view path, std::string_view cwd);
 
+// True when `path` has a ".." component.
+bool HasDotDot(std::string_view path);
+
 // "<dir>/<name>", without doubling the slash when dir is "/".
 void AppendChild(std::string* out, std::string_view dir, std::string_view name);
 

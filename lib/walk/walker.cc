@@ -488,6 +488,14 @@ std::string WorkingDirectory() {
 void OpenRoot(const std::string& given, const std::string& cwd, Shared& shared, WalkStats& stats,
               std::vector<std::string>* file_roots) {
   std::string path = MakeAbsolute(given, cwd);
+  // MakeAbsolute keeps "..", which only the kernel can resolve across symlinks: report and match
+  // the folder under the path the kernel resolved, not as "/a/b/../c".
+  if (HasDotDot(path)) {
+    if (char* resolved = ::realpath(path.c_str(), nullptr)) {
+      path = resolved;
+      std::free(resolved);
+    }
+  }
   if (!shared.excludes.empty() && shared.excludes.Matches(path)) {
     ++stats.skipped_excluded;
     return;

@@ -14,6 +14,11 @@ TEST_CASE("absolute paths: tidied - relative ones joined to cwd", "[walk]") {
   CHECK(MakeAbsolute("", "/home/u") == "/home/u");
   CHECK(MakeAbsolute(".", "/") == "/");
   CHECK(MakeAbsolute("../y", "/home/u") == "/home/u/../y");  // ".." is the kernel's business
+  CHECK(iocscan::walk::HasDotDot("/home/u/../y"));
+  CHECK(iocscan::walk::HasDotDot("/a/.."));
+  CHECK(iocscan::walk::HasDotDot(".."));
+  CHECK_FALSE(iocscan::walk::HasDotDot("/a/..b/c.."));
+  CHECK_FALSE(iocscan::walk::HasDotDot("/a/.../b"));
 }
 
 TEST_CASE("child paths and scope checks", "[walk]") {

@@ -404,6 +404,19 @@ TEST_CASE("walk: roots - relative and duplicated and nested and a file and missi
   REQUIRE(::chdir(cwd) == 0);
   CHECK(s2.files == 6);
   CHECK(rel.Paths() == Find(dir.Join("d1"), "! -type d"));  // absolute paths
+
+  // ".." in a root is resolved where the kernel resolved it: no "/../" in the reported paths, and
+  // an exclude written for the real path applies.
+  Recorder up;
+  WalkOptions o3 = Options(dir.Join("d0/../d1"), 1);
+  o3.excludes = {dir.Join("d1/d0")};
+  WalkStats s3 = Walk(o3, up.Factory());
+  CHECK(s3.files == 4);
+  for (const std::string& p : up.Paths()) {
+    CHECK(p.rfind(dir.Join("d1/"), 0) == 0);
+    CHECK(p.find("/../") == std::string::npos);
+    CHECK(p.find("/d1/d0/") == std::string::npos);
+  }
 }
 
 TEST_CASE("walk: pseudo filesystems under / are skipped by type and listed", "[walk][linux]") {
