@@ -1,12 +1,11 @@
 #include "compile/condition.h"
 
-#include <arpa/inet.h>
-
 #include <algorithm>
 #include <charconv>
 #include <cstring>
 
 #include "compile/text_fold.h"
+#include "core/ip_address.h"
 #include "core/limits.h"
 #include "core/time.h"
 #include "terms/conditions.h"
@@ -246,15 +245,14 @@ bool ParseConditionName(std::string_view name, ParsedCondition* out) {
 }
 
 bool ParseIp(std::string_view text, std::array<unsigned char, 16>* out) {
-  std::string s(text);
-  unsigned char v4[4];
-  if (inet_pton(AF_INET, s.c_str(), v4) == 1) {
+  std::array<std::uint8_t, 4> v4{};
+  if (ParseIpv4(text, &v4)) {
     out->fill(0);
     (*out)[10] = (*out)[11] = 0xff;
-    std::memcpy(out->data() + 12, v4, 4);
+    std::copy(v4.begin(), v4.end(), out->begin() + 12);
     return true;
   }
-  return inet_pton(AF_INET6, s.c_str(), out->data()) == 1;
+  return ParseIpv6(text, out);
 }
 
 bool Condition::EqualityIndexable() const {
