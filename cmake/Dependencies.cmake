@@ -4,6 +4,11 @@
 # Target `iocscan_deps` (INTERFACE) carries them all. The link order is the order a static link
 # needs: header-only libraries, then tinyxml2/libzip/re2 and their own dependencies, then libcrypto
 # and the thread library last.
+if(WIN32)
+  include(${CMAKE_CURRENT_LIST_DIR}/DependenciesWindows.cmake)
+  return()
+endif()
+
 find_package(Threads REQUIRED)
 find_package(CLI11 CONFIG REQUIRED)
 find_package(nlohmann_json CONFIG REQUIRED)

@@ -58,7 +58,15 @@ class MultiDigest {
 // One-shot convenience: the digests of `bytes`.
 Digests DigestBytes(DigestMask mask, std::string_view bytes);
 
-// Lower-case hex of raw bytes.
-std::string ToHex(const unsigned char* data, std::size_t size);
+// Lower-case hex of raw bytes (inline: every digest back end uses it, whatever library holds it).
+inline std::string ToHex(const unsigned char* data, std::size_t size) {
+  constexpr char kHex[] = "0123456789abcdef";
+  std::string out(size * 2, '\0');
+  for (std::size_t i = 0; i < size; ++i) {
+    out[2 * i] = kHex[data[i] >> 4];
+    out[2 * i + 1] = kHex[data[i] & 15];
+  }
+  return out;
+}
 
 }  // namespace iocscan::hash

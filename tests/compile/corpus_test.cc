@@ -26,7 +26,7 @@ TEST_CASE("every corpus IOC compiles; unsupported terms are warned", "[compile][
   }
   CompileOptions options;
   options.require_collected = false;  // judge the terms themselves, not this platform's collectors
-  CompiledSet set = Compile(std::move(loaded.iocs), options);
+  CompiledSet set = CompileForLinux(std::move(loaded.iocs), options);
   std::size_t usable = 0, empty_content = 0;
   for (std::size_t i = 0; i < set.size(); ++i) {
     const IocReport& r = set.report(i);
@@ -72,7 +72,7 @@ TEST_CASE("Duqu in 1.0 and in ioc_writer's 1.1 compile to the same groups", "[co
   REQUIRE(lb.iocs.size() == 1);
   CompileOptions options;
   options.require_collected = false;
-  CompiledSet sa = Compile(std::move(la.iocs), options), sb = Compile(std::move(lb.iocs), options);
+  CompiledSet sa = CompileForLinux(std::move(la.iocs), options), sb = CompileForLinux(std::move(lb.iocs), options);
   std::string shape_a = Shape(sa), shape_b = Shape(sb);
   std::size_t start = 0, groups = 0;
   while (start < shape_a.size()) {

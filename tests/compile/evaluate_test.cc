@@ -122,7 +122,7 @@ TEST_CASE("the same IOC in 1.0 and 1.1 compiles to the same structure and result
     REQUIRE(r.ok());
     std::vector<ioc::Ioc> v;
     v.push_back(std::move(r).value());
-    return Compile(std::move(v));
+    return CompileForLinux(std::move(v));
   };
   CompiledSet a = compile(v10), b = compile(v11);
   CHECK(Shape(a) == Shape(b));
@@ -185,10 +185,10 @@ TEST_CASE("the index gives the unindexed results and evaluates only candidates",
     iocs.push_back(Ioc11(crit, "m" + std::to_string(i) + ".ioc", "m" + std::to_string(i)));
   }
   std::vector<ioc::Ioc> copy = iocs;
-  CompiledSet indexed = Compile(std::move(iocs));
+  CompiledSet indexed = CompileForLinux(std::move(iocs));
   CompileOptions plain_options;
   plain_options.use_index = false;
-  CompiledSet plain = Compile(std::move(copy), plain_options);
+  CompiledSet plain = CompileForLinux(std::move(copy), plain_options);
 
   Evaluator ei(indexed), ep(plain);
   std::size_t total_hits = 0;
@@ -219,7 +219,7 @@ TEST_CASE("the index gives the unindexed results and evaluates only candidates",
   for (int i = 0; i < 10000; ++i) {
     only.push_back(Ioc11(Or(T("is", kMd5, hashes[i])), "h.ioc", std::to_string(i)));
   }
-  CompiledSet hs = Compile(std::move(only));
+  CompiledSet hs = CompileForLinux(std::move(only));
   Evaluator eh(hs);
   std::vector<GroupHit> hits;
   for (int n = 0; n < 200; ++n) {
@@ -244,7 +244,7 @@ TEST_CASE("a big OR mixing names and hashes is not walked for files it cannot ma
   std::vector<ioc::Ioc> iocs;
   iocs.push_back(Ioc11(Or(terms), "big.ioc", "big"));
   iocs.push_back(Ioc11(Or(And(T("greater-than", kSize, "1000000") + T("is", kMd5, hashes[1]))), "and.ioc", "and"));
-  CompiledSet set = Compile(std::move(iocs));
+  CompiledSet set = CompileForLinux(std::move(iocs));
   Evaluator ev(set);
   std::vector<GroupHit> hits;
   for (int n = 0; n < 100; ++n) {
@@ -277,7 +277,7 @@ TEST_CASE("the set reports documents, needed fields, usability", "[compile]") {
   std::vector<ioc::Ioc> v;
   v.push_back(Ioc11(Or(T("is", kName, "a") + T("is", kMd5, kHash)), "a.ioc", "a"));
   v.push_back(Ioc11(Or(T("is", "FileItem/Nope", "a")), "b.ioc", "b"));
-  CompiledSet set = Compile(std::move(v));
+  CompiledSet set = CompileForLinux(std::move(v));
   CHECK(set.size() == 2);
   CHECK(set.report(0).usable());
   CHECK(set.report(0).terms == 2);
@@ -304,7 +304,7 @@ TEST_CASE("one CompiledSet serves several Evaluators on several threads", "[comp
                             T("is", "FileItem/SizeInBytes", std::to_string(i))),
                          "t.ioc", std::to_string(i)));
   }
-  CompiledSet set = Compile(std::move(iocs));
+  CompiledSet set = CompileForLinux(std::move(iocs));
   auto work = [&set](std::size_t* count) {
     Evaluator ev(set);
     std::vector<GroupHit> hits;

@@ -63,7 +63,7 @@ line two</description><authored_by>me</authored_by><keywords>k1 k2</keywords>
 TEST_CASE("RenderTree marks unsupported terms when given the compile report", "[compile][render]") {
   ioc::Ioc ioc = Ioc11(Or(T("is", "FileItem/FileName", "a") + T("is", "FileItem/Nope", "b")));
   std::vector<ioc::Ioc> v{ioc};
-  CompiledSet set = Compile(std::move(v));
+  CompiledSet set = CompileForLinux(std::move(v));
   std::string text = RenderTree(set.ioc(0), &set.report(0));
   CHECK_THAT(text, Catch::Contains("  FileItem/FileName is \"a\"\n"));
   CHECK_THAT(text, Catch::Contains("  FileItem/Nope is \"b\"  [unsupported: unknown term]\n"));
@@ -87,7 +87,7 @@ TEST_CASE("RenderBranch keeps the true nodes and their ancestors, marking true t
   constexpr const char* kName = "FileItem/FileName";
   ioc::Ioc ioc = Ioc11(Or(T("is", kName, "zzz") + And(T("is", kName, "a.exe") + T("contains", kName, "a"))));
   std::vector<ioc::Ioc> v{ioc};
-  CompiledSet set = Compile(std::move(v));
+  CompiledSet set = CompileForLinux(std::move(v));
   FakeItem item;
   item.SetText(kName, "a.exe");
   std::vector<GroupHit> hits;

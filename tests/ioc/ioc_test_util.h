@@ -3,6 +3,10 @@
 
 #include <zip.h>
 
+#ifdef _WIN32
+#include <process.h>
+#endif
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -17,8 +21,21 @@ namespace iocscan::ioc::testing {
 class TempDir {
  public:
   TempDir() {
+#ifdef _WIN32
+    // No mkdtemp: a name from the process id and a counter, created exclusively.
+    static int counter = 0;
+    for (;;) {
+      auto dir = std::filesystem::temp_directory_path() /
+                 ("iocscan-ioc-" + std::to_string(::_getpid()) + "-" + std::to_string(counter++));
+      if (std::filesystem::create_directory(dir)) {
+        path_ = dir.string();
+        break;
+      }
+    }
+#else
     std::string pattern = (std::filesystem::temp_directory_path() / "iocscan-ioc-XXXXXX").string();
     path_ = mkdtemp(pattern.data());
+#endif
   }
   ~TempDir() {
     std::error_code ec;
@@ -28,7 +45,10 @@ class TempDir {
   TempDir& operator=(const TempDir&) = delete;
 
   const std::string& path() const { return path_; }
-  std::string operator/(const std::string& rel) const { return path_ + "/" + rel; }
+  // The OS's separators (what the loader reports on Windows too).
+  std::string operator/(const std::string& rel) const {
+    return (std::filesystem::path(path_) / rel).make_preferred().string();
+  }
 
   // Writes `contents` at `rel`, creating folders on the way; returns the full path.
   std::string Write(const std::string& rel, const std::string& contents) const {
