@@ -1,17 +1,12 @@
 #include "core/ip_address.h"
 
+#include "core/hex.h"
+
 #include <algorithm>
 #include <vector>
 
 namespace iocscan {
 namespace {
-
-int HexDigit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 // Parses a run of groups "h:h:...:h" (maybe empty) into 16-bit words; `allow_v4_tail` lets the last
 // group be a dotted quad (two words).
@@ -31,7 +26,7 @@ bool ParseGroups(std::string_view text, bool allow_v4_tail, std::vector<std::uin
     if (group.empty() || group.size() > 4) return false;
     unsigned value = 0;
     for (char c : group) {
-      int d = HexDigit(c);
+      int d = HexDigitValue(c);
       if (d < 0) return false;
       value = value << 4 | static_cast<unsigned>(d);
     }

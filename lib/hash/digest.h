@@ -9,6 +9,7 @@
 //   hash::Digests out = d.Finish();   // out.md5, out.sha256 set; out.sha1 empty
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -21,15 +22,20 @@ namespace iocscan::hash {
 enum DigestKind : std::uint8_t { kMd5 = 1, kSha1 = 2, kSha256 = 4 };
 using DigestMask = std::uint8_t;
 inline constexpr DigestMask kAllDigests = kMd5 | kSha1 | kSha256;
+// Every kind, in the order back ends keep their per-kind state.
+inline constexpr std::array<DigestKind, 3> kDigestKinds = {kMd5, kSha1, kSha256};
 
 // Lower-case hex digests; a digest not in the mask (or not computed) is empty.
 struct Digests {
   std::string md5;
   std::string sha1;
   std::string sha256;
+
+  std::string& Of(DigestKind kind) { return kind == kMd5 ? md5 : kind == kSha1 ? sha1 : sha256; }
 };
 
-// Incremental digests over OpenSSL EVP. Not copyable (it owns EVP contexts), movable.
+// Incremental digests over OpenSSL EVP (Linux) or CNG (Windows). Not copyable (it owns the
+// back end's contexts), movable.
 class MultiDigest {
  public:
   explicit MultiDigest(DigestMask mask);

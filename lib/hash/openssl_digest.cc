@@ -8,22 +8,11 @@
 namespace iocscan::hash {
 namespace {
 
-constexpr std::array<DigestKind, 3> kKinds = {kMd5, kSha1, kSha256};
-
 const EVP_MD* Algorithm(DigestKind kind) {
   switch (kind) {
     case kMd5: return EVP_md5();
     case kSha1: return EVP_sha1();
     case kSha256: return EVP_sha256();
-  }
-  return nullptr;
-}
-
-std::string* Slot(Digests& out, DigestKind kind) {
-  switch (kind) {
-    case kMd5: return &out.md5;
-    case kSha1: return &out.sha1;
-    case kSha256: return &out.sha256;
   }
   return nullptr;
 }
@@ -42,10 +31,10 @@ struct MultiDigest::State {
 
 MultiDigest::MultiDigest(DigestMask mask) : state_(std::make_unique<State>()) {
   state_->mask = mask & kAllDigests;
-  for (std::size_t i = 0; i < kKinds.size(); ++i) {
-    if (!(state_->mask & kKinds[i])) continue;
+  for (std::size_t i = 0; i < kDigestKinds.size(); ++i) {
+    if (!(state_->mask & kDigestKinds[i])) continue;
     EVP_MD_CTX* c = EVP_MD_CTX_new();
-    if (c == nullptr || EVP_DigestInit_ex(c, Algorithm(kKinds[i]), nullptr) != 1) {
+    if (c == nullptr || EVP_DigestInit_ex(c, Algorithm(kDigestKinds[i]), nullptr) != 1) {
       EVP_MD_CTX_free(c);
       state_->ok = false;
       continue;
@@ -71,13 +60,13 @@ void MultiDigest::Update(const void* data, std::size_t size) {
 Digests MultiDigest::Finish() {
   Digests out;
   if (!state_) return out;
-  for (std::size_t i = 0; i < kKinds.size(); ++i) {
+  for (std::size_t i = 0; i < kDigestKinds.size(); ++i) {
     EVP_MD_CTX* c = state_->ctx[i];
     if (c == nullptr) continue;
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
     if (EVP_DigestFinal_ex(c, md, &len) == 1) {
-      *Slot(out, kKinds[i]) = ToHex(md, len);
+      out.Of(kDigestKinds[i]) = ToHex(md, len);
     } else {
       state_->ok = false;
     }

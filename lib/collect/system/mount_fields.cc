@@ -1,16 +1,8 @@
 #include "collect/system/mount_fields.h"
 
+#include "core/hex.h"
+
 namespace iocscan::collect {
-namespace {
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-}  // namespace
 
 bool HasMountOption(std::string_view options, std::string_view option) {
   while (!options.empty()) {
@@ -58,9 +50,9 @@ std::string RemoteAddressOf(std::string_view fs_type, std::string_view source) {
 std::string UnescapeUdevName(std::string_view name) {
   std::string out;
   for (std::size_t i = 0; i < name.size(); ++i) {
-    if (name[i] == '\\' && i + 3 < name.size() && name[i + 1] == 'x' && HexValue(name[i + 2]) >= 0 &&
-        HexValue(name[i + 3]) >= 0) {
-      out += static_cast<char>(HexValue(name[i + 2]) * 16 + HexValue(name[i + 3]));
+    if (name[i] == '\\' && i + 3 < name.size() && name[i + 1] == 'x' && HexDigitValue(name[i + 2]) >= 0 &&
+        HexDigitValue(name[i + 3]) >= 0) {
+      out += static_cast<char>(HexDigitValue(name[i + 2]) * 16 + HexDigitValue(name[i + 3]));
       i += 3;
     } else {
       out += name[i];

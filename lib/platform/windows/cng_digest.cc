@@ -9,8 +9,6 @@
 namespace iocscan::hash {
 namespace {
 
-constexpr std::array<DigestKind, 3> kKinds = {kMd5, kSha1, kSha256};
-
 // Algorithm providers are opened once per process (opening one is the costly step) and shared:
 // CNG allows one provider handle to create hashes on several threads.
 BCRYPT_ALG_HANDLE Provider(std::size_t kind_index) {
@@ -23,15 +21,6 @@ BCRYPT_ALG_HANDLE Provider(std::size_t kind_index) {
     return p;
   }();
   return providers[kind_index];
-}
-
-std::string* Slot(Digests& out, DigestKind kind) {
-  switch (kind) {
-    case kMd5: return &out.md5;
-    case kSha1: return &out.sha1;
-    case kSha256: return &out.sha256;
-  }
-  return nullptr;
 }
 
 }  // namespace
@@ -50,8 +39,8 @@ struct MultiDigest::State {
 
 MultiDigest::MultiDigest(DigestMask mask) : state_(std::make_unique<State>()) {
   state_->mask = mask & kAllDigests;
-  for (std::size_t i = 0; i < kKinds.size(); ++i) {
-    if (!(state_->mask & kKinds[i])) continue;
+  for (std::size_t i = 0; i < kDigestKinds.size(); ++i) {
+    if (!(state_->mask & kDigestKinds[i])) continue;
     BCRYPT_ALG_HANDLE alg = Provider(i);
     BCRYPT_HASH_HANDLE h = nullptr;
     if (alg == nullptr || !BCRYPT_SUCCESS(BCryptCreateHash(alg, &h, nullptr, 0, nullptr, 0, 0))) {
@@ -85,13 +74,13 @@ void MultiDigest::Update(const void* data, std::size_t size) {
 Digests MultiDigest::Finish() {
   Digests out;
   if (!state_) return out;
-  for (std::size_t i = 0; i < kKinds.size(); ++i) {
+  for (std::size_t i = 0; i < kDigestKinds.size(); ++i) {
     BCRYPT_HASH_HANDLE h = state_->hash[i];
     if (h == nullptr) continue;
     unsigned char md[32];
-    ULONG len = kKinds[i] == kMd5 ? 16 : kKinds[i] == kSha1 ? 20 : 32;
+    ULONG len = kDigestKinds[i] == kMd5 ? 16 : kDigestKinds[i] == kSha1 ? 20 : 32;
     if (BCRYPT_SUCCESS(BCryptFinishHash(h, md, len, 0))) {
-      *Slot(out, kKinds[i]) = ToHex(md, len);
+      out.Of(kDigestKinds[i]) = ToHex(md, len);
     } else {
       state_->ok = false;
     }
