@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "core/limits.h"
+#include "core/native_path.h"
 #include "ioc/parse.h"
 #include "ioc/text_util.h"
 #include "ioc/zip_reader.h"
@@ -25,10 +26,10 @@ bool IsIocFileName(std::string_view name) { return HasExtension(name, ".ioc") ||
 // again while reading (the file may grow in between).
 Result<std::string> ReadCapped(const std::string& path, std::uint64_t max) {
   std::error_code ec;
-  std::uint64_t size = fs::file_size(path, ec);
+  std::uint64_t size = fs::file_size(PathFromUtf8(path), ec);
   if (ec) return Error{path, OneLine("cannot read: " + ec.message())};
   if (size > max) return Error{path, std::string("larger than ") + limits::kMaxIocFileSize + ", refused"};
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(PathFromUtf8(path), std::ios::binary);
   if (!in) return Error{path, "cannot open for reading"};
   // Room for the size seen plus one byte, to notice growth; only a growing file gets the full cap.
   std::string data(static_cast<std::size_t>(size) + 1, '\0');
@@ -45,7 +46,7 @@ Result<std::string> ReadCapped(const std::string& path, std::uint64_t max) {
 }
 
 bool StartsWithZipMagic(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(PathFromUtf8(path), std::ios::binary);
   char magic[4] = {};
   if (!in.read(magic, 4)) return false;
   return magic[0] == 'P' && magic[1] == 'K' && ((magic[2] == 3 && magic[3] == 4) || (magic[2] == 5 && magic[3] == 6));
@@ -111,16 +112,18 @@ void LoadFolder(const std::string& root, LoadedIocs& out) {
     int depth;
     bool folder;
   };
-  std::vector<Pending> stack{{fs::path(root), 0, true}};
+  // Paths are reported with the OS's separators: "samples/iocs" + "a.ioc" is "samples\\iocs\\a.ioc" on
+  // Windows, not a mix of both.
+  std::vector<Pending> stack{{PathFromUtf8(root).make_preferred(), 0, true}};
   while (!stack.empty()) {
     Pending p = std::move(stack.back());
     stack.pop_back();
     if (!p.folder) {
-      LoadFile(p.path.string(), out);
+      LoadFile(Utf8FromPath(p.path), out);
       continue;
     }
     if (p.depth > limits::kMaxCollectionDepth) {
-      out.warnings.push_back({p.path.string(), "folder nested deeper than 64 levels, not searched"});
+      out.warnings.push_back({Utf8FromPath(p.path), "folder nested deeper than 64 levels, not searched"});
       continue;
     }
     std::error_code ec;
@@ -130,11 +133,11 @@ void LoadFolder(const std::string& root, LoadedIocs& out) {
       std::error_code sec;
       if (e.is_directory(sec) && !e.is_symlink(sec)) {
         children.push_back({e.path(), p.depth + 1, true});
-      } else if (e.is_regular_file(sec) && IsIocFileName(e.path().filename().string())) {
+      } else if (e.is_regular_file(sec) && IsIocFileName(Utf8FromPath(e.path().filename()))) {
         children.push_back({e.path(), p.depth + 1, false});
       }
     }
-    if (ec) out.refused.push_back({p.path.string(), OneLine("cannot read folder: " + ec.message())});
+    if (ec) out.refused.push_back({Utf8FromPath(p.path), OneLine("cannot read folder: " + ec.message())});
     std::sort(children.begin(), children.end(),
               [](const Pending& a, const Pending& b) { return a.path.filename() > b.path.filename(); });
     std::move(children.begin(), children.end(), std::back_inserter(stack));
@@ -160,7 +163,7 @@ LoadedIocs LoadIocs(const std::vector<std::string>& paths) {
   LoadedIocs out;
   for (const std::string& path : paths) {
     std::error_code ec;
-    fs::file_status st = fs::status(path, ec);
+    fs::file_status st = fs::status(PathFromUtf8(path), ec);
     if (ec || !fs::exists(st)) {
       out.refused.push_back({path, "no such file or folder"});
     } else if (fs::is_directory(st)) {

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "core/native_path.h"
 #include "ioc/collection.h"
 
 namespace iocscan::ioc {
@@ -25,7 +26,7 @@ TEST_CASE("corpus: all 102 shared files load as IOCs, none refused") {
   std::size_t content_bytes = 0;
   for (const Ioc& ioc : loaded.iocs) {
     (ioc.version == Version::k1_0 ? v10 : v11)++;
-    CHECK(ioc.source.rfind(kCorpus + "/", 0) == 0);
+    CHECK(ioc.source.rfind(NativeSeparators(kCorpus) + kPathSeparator, 0) == 0);
     CHECK(ioc.top.size() == 1);  // every real file has exactly one top-level Indicator ...
     REQUIRE_FALSE(ioc.top.empty());
     CHECK(ioc.nodes[ioc.top[0]].op == Operator::kOr);  // ... and it is an OR
@@ -72,7 +73,7 @@ TEST_CASE("corpus: folder order is sorted by name, and loading twice gives the s
   LoadedIocs b = LoadIocs({kCorpus});
   REQUIRE(a.iocs.size() == b.iocs.size());
   for (std::size_t i = 0; i < a.iocs.size(); ++i) CHECK(a.iocs[i].source == b.iocs[i].source);
-  for (std::size_t i = 1; i < a.iocs.size(); ++i) CHECK(a.iocs[i - 1].source < a.iocs[i].source);
+  for (std::size_t i = 1; i < a.iocs.size(); ++i) CHECK(PathFromUtf8(a.iocs[i - 1].source) < PathFromUtf8(a.iocs[i].source));  // by component
 }
 
 }  // namespace

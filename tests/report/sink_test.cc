@@ -231,7 +231,7 @@ TEST_CASE("text: quiet drops warnings and the summary block", "[report][sink]") 
   CHECK(out.str() == CardText(MinimalCard(), false));
 }
 
-TEST_CASE("-o: nothing is written before Finish, then the whole report at once", "[report][sink]") {
+TEST_CASE("output file (-o): nothing is written before Finish, then the whole report at once", "[report][sink]") {
   for (Format format : {Format::kJsonl, Format::kJson, Format::kText}) {
     INFO(FormatName(format));
     TempDir dir;
@@ -261,7 +261,7 @@ TEST_CASE("-o: nothing is written before Finish, then the whole report at once",
   }
 }
 
-TEST_CASE("-o: a file that cannot be written is an error and leaves nothing behind", "[report][sink]") {
+TEST_CASE("output file (-o): a file that cannot be written is an error and leaves nothing behind", "[report][sink]") {
   TempDir dir;
   std::ostringstream out, err;
   const fs::path missing = dir.path / "no-such-folder" / "cards.jsonl";
@@ -274,7 +274,7 @@ TEST_CASE("-o: a file that cannot be written is an error and leaves nothing behi
   CHECK(out.str().empty());
 }
 
-TEST_CASE("-o: with Overwrite::kRefuse an existing file is kept as it was", "[report][sink]") {
+TEST_CASE("output file (-o): with Overwrite::kRefuse an existing file is kept as it was", "[report][sink]") {
   TempDir dir;
   const fs::path target = dir.path / "cards.json";
   std::ofstream(target) << "old";
@@ -288,7 +288,7 @@ TEST_CASE("-o: with Overwrite::kRefuse an existing file is kept as it was", "[re
   CHECK(dir.Names() == std::vector<std::string>{"cards.json"});
 }
 
-TEST_CASE("-o: the default replaces an existing file", "[report][sink]") {
+TEST_CASE("output file (-o): the default replaces an existing file", "[report][sink]") {
   TempDir dir;
   const fs::path target = dir.path / "cards.jsonl";
   std::ofstream(target) << "old";
