@@ -3,7 +3,7 @@
 // and prove which files were opened — "a file whose name already rules it out is never read".
 #pragma once
 
-#include "platform/posix/safe_open.h"
+#include "platform/safe_open.h"
 
 namespace iocscan::collect {
 

@@ -1,9 +1,9 @@
 #include "collect/file_item.h"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <utility>
+
+#include "collect/path_parts.h"
 
 namespace iocscan::collect {
 namespace {
@@ -113,23 +113,24 @@ void FileItem::Compute(FileField f) {
 // ---- name and path (free) ----
 
 void FileItem::ComputeName(FileField f) {
-  const std::string& full = entry_.full_path;
-  std::size_t slash = full.rfind('/');
-  std::string name = (slash != std::string::npos && slash + 1 < full.size()) ? full.substr(slash + 1) : entry_.name;
+  PathParts parts = SplitNativePath(entry_.full_path);
+  std::string_view name = parts.name.empty() ? std::string_view(entry_.name) : parts.name;
   switch (f) {
     case FileField::kFullPath:
-      if (!full.empty()) Slot(f).push_back(Text(full));
+      if (!entry_.full_path.empty()) Slot(f).push_back(Text(entry_.full_path));
       break;
     case FileField::kFilePath:
-      if (slash != std::string::npos) Slot(f).push_back(Text(slash == 0 ? std::string("/") : full.substr(0, slash)));
+      if (!parts.folder.empty()) Slot(f).push_back(Text(std::string(parts.folder)));
       break;
     case FileField::kFileName:
-      if (!name.empty()) Slot(f).push_back(Text(name));
+      if (!name.empty()) Slot(f).push_back(Text(std::string(name)));
       break;
     case FileField::kFileExtension: {
       // After the last dot; none when there is no dot, only a leading one, or nothing after it.
       std::size_t dot = name.rfind('.');
-      if (dot != std::string::npos && dot != 0 && dot + 1 < name.size()) Slot(f).push_back(Text(name.substr(dot + 1)));
+      if (dot != std::string::npos && dot != 0 && dot + 1 < name.size()) {
+        Slot(f).push_back(Text(std::string(name.substr(dot + 1))));
+      }
       break;
     }
     default:
@@ -181,7 +182,7 @@ void FileItem::ComputeCreated() {
 
 void FileItem::ComputeOwner() {
   for (FileField f : {FileField::kUsername, FileField::kGroup, FileField::kGroupId}) Done(f);
-  if (!Stat()) return;
+  if (!Stat() || !stat_->has_owner_ids) return;
   Slot(FileField::kUsername).push_back(Text(ctx_.users.UserName(stat_->uid)));
   Slot(FileField::kGroup).push_back(Text(ctx_.users.GroupName(stat_->gid)));
   Slot(FileField::kGroupId).push_back(Int(stat_->gid));
@@ -193,7 +194,7 @@ bool FileItem::ContentAllowed() {
   if (!content_checked_) {
     content_checked_ = true;
     if (!Stat()) return content_allowed_ = false;
-    if (!S_ISREG(stat_->mode)) {
+    if (stat_->type != platform::FileType::kRegular) {
       ++ctx_.counters.not_regular;
       return content_allowed_ = false;
     }

@@ -34,9 +34,9 @@
 #include "compile/item.h"
 #include "core/limits.h"
 #include "hash/digest.h"
-#include "platform/posix/file_stat.h"
-#include "platform/posix/safe_open.h"
-#include "platform/posix/users.h"
+#include "platform/file_stat.h"
+#include "platform/safe_open.h"
+#include "platform/users.h"
 
 namespace iocscan::collect {
 

@@ -7,8 +7,9 @@
 #include <utility>
 
 #include "core/limits.h"
-#include "platform/posix/file_stat.h"
-#include "platform/posix/users.h"
+#include "core/native_path.h"
+#include "platform/file_stat.h"
+#include "platform/users.h"
 
 namespace iocscan::scan {
 namespace {
@@ -99,10 +100,12 @@ class FileVisitor final : public walk::Visitor {
     // A symlink the walker did not follow is judged as the link itself, never through it: only a
     // followed entry (target inside the scope) uses the following context.
     collect::FileContext& ctx = (e.followed && followed_) ? *followed_ : direct_;
-    collect::FileEntry entry{e.dir_fd, std::string(e.name), std::string(PathInRoot(shared_.root, e.path)),
+    // Windows walkers give no folder handle: the item opens its file by the full path.
+    std::string_view name = e.dir_fd == platform::kCurrentDir ? e.path : e.name;
+    collect::FileEntry entry{e.dir_fd, std::string(name), std::string(PathInRoot(shared_.root, e.path)),
                              std::nullopt};
     if (e.followed) {
-      if (const struct stat* st = e.Stat()) entry.stat = platform::FromStat(*st);
+      if (const platform::FileStat* st = e.Stat()) entry.stat = *st;
     }
     collect::FileItem item(ctx, std::move(entry));
     hits_.clear();
@@ -133,10 +136,11 @@ class FileVisitor final : public walk::Visitor {
 
   void NoteProgress(const walk::Entry& e) {
     if (!shared_.progress) return;
-    if (e.dir_fd != last_dir_fd_) {
-      last_dir_fd_ = e.dir_fd;
-      std::size_t slash = e.path.rfind('/');
-      shared_.progress->SetDir(slash == std::string_view::npos ? e.path : e.path.substr(0, slash == 0 ? 1 : slash));
+    std::size_t sep = e.path.rfind(kPathSeparator);
+    std::string_view dir = sep == std::string_view::npos ? e.path : e.path.substr(0, sep == 0 ? 1 : sep);
+    if (dir != last_dir_) {
+      last_dir_.assign(dir);
+      shared_.progress->SetDir(dir);
     }
     if (++unpublished_files_ >= kProgressBatch) Publish();
   }
@@ -155,7 +159,7 @@ class FileVisitor final : public walk::Visitor {
   compile::Evaluator evaluator_;
   std::vector<compile::GroupHit> hits_;
   CollectedMatches matches_;
-  int last_dir_fd_ = -1;
+  std::string last_dir_;
   std::uint64_t unpublished_files_ = 0;
   std::uint64_t published_bytes_ = 0;
 };

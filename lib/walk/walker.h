@@ -40,12 +40,9 @@
 //   it every few milliseconds. Walk then returns promptly with stats.stopped = true.
 // Known limits: opening an autofs trigger folder mounts it before its type can be checked (the
 // mounted filesystem's type then decides); a visitor that blocks delays the stop of its worker.
-// POSIX only (a Windows walker would keep this header and shape).
+// Back ends: platform/posix/walk/walker.cc (this design) and platform/windows/walk/walker.cc (the
+// same shape over Win32 handles: see there for what differs).
 #pragma once
-
-#include <dirent.h>  // DT_REG, DT_LNK, ... for Entry::type
-#include <sys/stat.h>
-#include <sys/types.h>
 
 #include <atomic>
 #include <cstdint>
@@ -57,7 +54,11 @@
 #include <vector>
 
 #include "core/limits.h"
-#include "platform/posix/fs_types.h"
+#include "platform/file_stat.h"
+
+namespace iocscan::platform {
+class FsTypeResolver;  // platform/posix/fs_types.h (a test seam of the POSIX walker)
+}
 
 namespace iocscan::walk {
 
@@ -103,26 +104,28 @@ inline const std::vector<std::string> kDefaultSystemExcludes = {"/proc", "/sys",
 
 // One non-directory entry: regular files, and also symlinks, FIFOs, sockets and devices, so that
 // name and stat terms can apply to them. The walker never opens it: content is the visitor's
-// business, e.g. platform::SafeOpen(e.dir_fd, e.name.data(), {st->st_dev, st->st_ino},
+// business, e.g. platform::SafeOpen(e.dir_fd, e.name.data(), {st->dev, st->ino},
 // /*follow_symlink=*/e.followed) with st = e.Stat().
 class Entry {
  public:
-  int dir_fd = -1;         // the open containing folder; valid only during OnFile
+  int dir_fd = -1;         // the open containing folder, valid only during OnFile; on Windows
+                           // platform::kCurrentDir, and `name` for opening is then `path`
   std::string_view name;   // one component, bytes; name.data() is NUL-terminated
   std::string_view path;   // full path, bytes; path.data() is NUL-terminated
-  unsigned char type = 0;  // DT_REG, DT_LNK, DT_FIFO, ... (never DT_UNKNOWN, never DT_DIR)
+  platform::FileType type = platform::FileType::kUnknown;  // never kDirectory; kUnknown only
+                                                           // for what the OS could not type
   int depth = 0;           // 1 for an entry directly in a root; 0 for a root that is a file
   bool followed = false;   // a symlink to a file inside the scope: Stat() is the target's, and
                            // the content must be opened following the link
 
-  // fstatat(dir_fd, name, AT_SYMLINK_NOFOLLOW) (or the target's stat when followed), done on
-  // first call and cached. nullptr when it failed: stat_error() has the errno.
-  const struct stat* Stat() const;
+  // The entry's stat without following it (or the target's stat when followed), done on first
+  // call and cached. nullptr when it failed: stat_error() has the errno.
+  const platform::FileStat* Stat() const;
   int stat_error() const { return stat_error_; }
 
  private:
   friend struct detail::EntryAccess;
-  mutable struct stat stat_ {};
+  mutable platform::FileStat stat_;
   mutable bool stat_done_ = false;
   mutable int stat_error_ = 0;
 };

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "collect/pe_builder.h"
+#include "platform/posix/stat_convert.h"
 #include "support/scratch_dir.h"
 #include "terms/registry.h"
 

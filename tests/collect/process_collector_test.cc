@@ -12,7 +12,7 @@
 
 #include "collect/process/process_collector.h"
 #include "hash/digest.h"
-#include "platform/posix/users.h"
+#include "platform/users.h"
 #include "support/live_objects.h"
 #include "support/scratch_dir.h"
 

@@ -1,4 +1,4 @@
-#include "platform/posix/file_stat.h"
+#include "platform/file_stat.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>

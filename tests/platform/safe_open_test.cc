@@ -1,4 +1,4 @@
-#include "platform/posix/safe_open.h"
+#include "platform/safe_open.h"
 
 #include <sys/socket.h>
 #include <sys/stat.h>

@@ -19,10 +19,10 @@ namespace iocscan::walk::testing {
 
 struct Seen {
   std::string path;
-  unsigned char type = 0;
+  iocscan::platform::FileType type = iocscan::platform::FileType::kUnknown;
   bool followed = false;
   bool stat_ok = false;
-  mode_t mode = 0;
+  std::uint32_t mode = 0;
   int depth = 0;
 };
 
@@ -57,9 +57,9 @@ class Recorder {
     void OnFile(const Entry& e) override {
       Seen s{std::string(e.path), e.type, e.followed, false, 0, e.depth};
       if (r_->stat_all) {
-        const struct stat* st = e.Stat();
+        const iocscan::platform::FileStat* st = e.Stat();
         s.stat_ok = st != nullptr;
-        if (st != nullptr) s.mode = st->st_mode;
+        if (st != nullptr) s.mode = st->mode;
       }
       local_.push_back(std::move(s));
     }

@@ -111,14 +111,14 @@ TEST_CASE("walk: FIFOs and sockets and devices are listed - never opened", "[wal
   const auto* sk = rec.Find(sock_path);
   REQUIRE(fifo != nullptr);
   REQUIRE(sk != nullptr);
-  CHECK(fifo->type == DT_FIFO);
+  CHECK(fifo->type == iocscan::platform::FileType::kFifo);
   CHECK(S_ISFIFO(fifo->mode));
-  CHECK(sk->type == DT_SOCK);
+  CHECK(sk->type == iocscan::platform::FileType::kSocket);
   CHECK(S_ISSOCK(sk->mode));
   if (have_dev) {
     const auto* dev = rec.Find(dir.Join("null"));
     REQUIRE(dev != nullptr);
-    CHECK(dev->type == DT_CHR);
+    CHECK(dev->type == iocscan::platform::FileType::kCharDevice);
   }
   CHECK(s.error_count() == 0);
 }
@@ -156,7 +156,7 @@ TEST_CASE("walk: symlinks are never descended - followed only to files inside th
     const auto* to_outside = rec.Find(dir.Join("to_outside"));
     REQUIRE(to_file != nullptr);
     REQUIRE(to_outside != nullptr);
-    CHECK(to_file->type == DT_LNK);
+    CHECK(to_file->type == iocscan::platform::FileType::kSymlink);
     CHECK(to_file->followed == follow);
     CHECK((follow ? S_ISREG(to_file->mode) : S_ISLNK(to_file->mode)));
     CHECK_FALSE(to_outside->followed);  // outside every root: not even with follow_symlinks

@@ -12,7 +12,7 @@
 #include "collect/process/proc_parse.h"
 #include "collect/record_item.h"
 #include "platform/linux/proc_fs.h"
-#include "platform/posix/users.h"
+#include "platform/users.h"
 
 namespace iocscan::collect {
 namespace {

@@ -7,7 +7,7 @@
 #include "platform/linux/net_interfaces.h"
 #include "platform/linux/system_identity.h"
 #include "platform/posix/root_fs.h"
-#include "platform/posix/users.h"
+#include "platform/users.h"
 
 namespace iocscan::collect {
 namespace {

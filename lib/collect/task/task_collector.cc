@@ -13,7 +13,7 @@
 #include "core/time.h"
 #include "platform/linux/cron_files.h"
 #include "platform/linux/unit_dirs.h"
-#include "platform/posix/users.h"
+#include "platform/users.h"
 
 namespace iocscan::collect {
 namespace {

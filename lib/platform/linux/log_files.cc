@@ -95,7 +95,7 @@ Result<LogReadStats> ReadLogLines(const RootFs& fs, const LogFile& file, std::ui
     return ReadError(fs, file, std::string("cannot be opened: ") + std::strerror(opened.error ? opened.error : EIO));
   }
   LogReadStats stats;
-  stats.mtime = opened.file.stat().st_mtime;
+  stats.mtime = opened.file.stat().mtime;
   on_open(stats.mtime);
   LineSplitter lines(on_line);
   std::vector<unsigned char> in(kChunk);

@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "core/result.h"
-#include "platform/posix/safe_open.h"
+#include "platform/safe_open.h"
 
 namespace iocscan::platform {
 

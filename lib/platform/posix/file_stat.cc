@@ -1,4 +1,5 @@
-#include "platform/posix/file_stat.h"
+#include "platform/file_stat.h"
+#include "platform/posix/stat_convert.h"
 
 #include <fcntl.h>
 #if defined(__linux__)
@@ -9,8 +10,20 @@
 
 namespace iocscan::platform {
 
+FileType TypeOfMode(mode_t m) {
+  if (S_ISREG(m)) return FileType::kRegular;
+  if (S_ISDIR(m)) return FileType::kDirectory;
+  if (S_ISLNK(m)) return FileType::kSymlink;
+  if (S_ISFIFO(m)) return FileType::kFifo;
+  if (S_ISSOCK(m)) return FileType::kSocket;
+  if (S_ISCHR(m)) return FileType::kCharDevice;
+  if (S_ISBLK(m)) return FileType::kBlockDevice;
+  return FileType::kUnknown;
+}
+
 FileStat FromStat(const struct stat& st) {
   FileStat f;
+  f.type = TypeOfMode(st.st_mode);
   f.dev = st.st_dev;
   f.ino = st.st_ino;
   f.mode = st.st_mode;
@@ -40,6 +53,7 @@ std::optional<FileStat> StatAt(int dir_fd, const char* name, bool follow, int* e
     f.dev = makedev(sx.stx_dev_major, sx.stx_dev_minor);
     f.ino = sx.stx_ino;
     f.mode = sx.stx_mode;
+    f.type = TypeOfMode(sx.stx_mode);
     f.uid = sx.stx_uid;
     f.gid = sx.stx_gid;
     f.nlink = sx.stx_nlink;

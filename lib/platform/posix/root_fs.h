@@ -24,7 +24,7 @@
 #include <vector>
 
 #include "core/result.h"
-#include "platform/posix/safe_open.h"
+#include "platform/safe_open.h"
 
 namespace iocscan::platform {
 

@@ -1,4 +1,7 @@
-#include "platform/posix/safe_open.h"
+#include "platform/safe_open.h"
+
+#include <sys/stat.h>
+#include "platform/posix/stat_convert.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -41,46 +44,34 @@ OpenResult Failed(OpenFailure f, int err) {
 
 }  // namespace
 
-std::string_view OpenFailureName(OpenFailure f) {
-  switch (f) {
-    case OpenFailure::kNone: return "none";
-    case OpenFailure::kVanished: return "vanished";
-    case OpenFailure::kNotRegular: return "not-regular";
-    case OpenFailure::kChanged: return "changed";
-    case OpenFailure::kPermission: return "permission";
-    case OpenFailure::kOther: return "error";
-  }
-  return "error";
-}
-
-OpenedFile::OpenedFile(int fd, const struct stat& st) : fd_(fd), stat_(st) {}
+OpenedFile::OpenedFile(NativeFile file, const FileStat& st) : file_(file), stat_(st) {}
 
 OpenedFile::~OpenedFile() { Close(); }
 
 OpenedFile::OpenedFile(OpenedFile&& other) noexcept
-    : fd_(other.fd_), stat_(other.stat_), position_(other.position_), error_(other.error_) {
-  other.fd_ = -1;
+    : file_(other.file_), stat_(other.stat_), position_(other.position_), error_(other.error_) {
+  other.file_ = kNoFile;
 }
 
 OpenedFile& OpenedFile::operator=(OpenedFile&& other) noexcept {
   if (this != &other) {
     Close();
-    fd_ = other.fd_;
+    file_ = other.file_;
     stat_ = other.stat_;
     position_ = other.position_;
     error_ = other.error_;
-    other.fd_ = -1;
+    other.file_ = kNoFile;
   }
   return *this;
 }
 
 void OpenedFile::Close() {
-  if (fd_ >= 0) ::close(fd_);
-  fd_ = -1;
+  if (file_ >= 0) ::close(file_);
+  file_ = kNoFile;
 }
 
 std::int64_t OpenedFile::Read(void* buffer, std::size_t capacity) {
-  if (fd_ < 0) {
+  if (file_ < 0) {
     error_ = EBADF;
     return -1;
   }
@@ -88,7 +79,7 @@ std::int64_t OpenedFile::Read(void* buffer, std::size_t capacity) {
   if (left == 0 || capacity == 0) return 0;
   std::size_t want = left < capacity ? static_cast<std::size_t>(left) : capacity;
   for (;;) {
-    ssize_t n = ::read(fd_, buffer, want);
+    ssize_t n = ::read(file_, buffer, want);
     if (n >= 0) {
       position_ += static_cast<std::uint64_t>(n);
       return n;
@@ -100,7 +91,7 @@ std::int64_t OpenedFile::Read(void* buffer, std::size_t capacity) {
 }
 
 std::int64_t OpenedFile::ReadAt(std::uint64_t offset, void* buffer, std::size_t capacity) {
-  if (fd_ < 0) {
+  if (file_ < 0) {
     error_ = EBADF;
     return -1;
   }
@@ -108,7 +99,7 @@ std::int64_t OpenedFile::ReadAt(std::uint64_t offset, void* buffer, std::size_t 
   std::uint64_t left = size() - offset;
   std::size_t want = left < capacity ? static_cast<std::size_t>(left) : capacity;
   for (;;) {
-    ssize_t n = ::pread(fd_, buffer, want, static_cast<off_t>(offset));
+    ssize_t n = ::pread(file_, buffer, want, static_cast<off_t>(offset));
     if (n >= 0) return n;
     if (errno == EINTR) continue;
     error_ = errno;
@@ -146,7 +137,7 @@ OpenResult SafeOpen(int dir_fd, const char* name, ListedIdentity expected, bool 
     return Failed(OpenFailure::kOther, err);
   }
   OpenResult r;
-  r.file = OpenedFile(fd, st);
+  r.file = OpenedFile(fd, FromStat(st));
   return r;
 }
 

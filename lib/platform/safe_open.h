@@ -9,15 +9,18 @@
 //   fstat: must be S_ISREG and the same (dev, ino) as the listing, else refused
 //   O_NONBLOCK cleared, then reads stop at the size seen by that fstat (a growing log is read
 //   up to its size at open, never chased).
+// Windows (platform/windows/safe_open.cc): CreateFileW on the full path (dir_fd must be
+// kCurrentDir) with FILE_FLAG_OPEN_REPARSE_POINT, sharing read/write/delete so the scan never
+// blocks the host's own writers; the handle must be a disk file, not a folder nor a reparse
+// point, with the listed (volume serial, file index).
 // Failures are values (OpenFailure), so the scan can count unreadable files by reason.
 #pragma once
-
-#include <sys/stat.h>
-#include <sys/types.h>
 
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+
+#include "platform/file_stat.h"
 
 namespace iocscan::platform {
 
@@ -35,25 +38,32 @@ std::string_view OpenFailureName(OpenFailure f);  // "vanished", "not-regular", 
 
 // What the listing saw; dev == 0 && ino == 0 means "not known, do not compare".
 struct ListedIdentity {
-  dev_t dev = 0;
-  ino_t ino = 0;
+  std::uint64_t dev = 0;
+  std::uint64_t ino = 0;
 };
+
+// An open file of the OS: a descriptor, or a Windows HANDLE.
+#ifdef _WIN32
+using NativeFile = void*;
+#else
+using NativeFile = int;
+#endif
 
 // An open regular file; owns its descriptor. Movable, not copyable.
 class OpenedFile {
  public:
   OpenedFile() = default;
-  OpenedFile(int fd, const struct stat& st);
+  OpenedFile(NativeFile file, const FileStat& st);
   ~OpenedFile();
   OpenedFile(OpenedFile&& other) noexcept;
   OpenedFile& operator=(OpenedFile&& other) noexcept;
   OpenedFile(const OpenedFile&) = delete;
   OpenedFile& operator=(const OpenedFile&) = delete;
 
-  bool is_open() const { return fd_ >= 0; }
-  const struct stat& stat() const { return stat_; }
+  bool is_open() const { return file_ != kNoFile; }
+  const FileStat& stat() const { return stat_; }
   // The size seen at open: reads never go past it.
-  std::uint64_t size() const { return static_cast<std::uint64_t>(stat_.st_size); }
+  std::uint64_t size() const { return stat_.size; }
   std::uint64_t position() const { return position_; }
 
   // Reads up to `capacity` bytes (and never past size()). Returns the count, 0 at the end, or -1
@@ -67,8 +77,13 @@ class OpenedFile {
  private:
   void Close();
 
-  int fd_ = -1;
-  struct stat stat_ {};
+#ifdef _WIN32
+  static inline const NativeFile kNoFile = reinterpret_cast<NativeFile>(-1);  // INVALID_HANDLE_VALUE
+#else
+  static constexpr NativeFile kNoFile = -1;
+#endif
+  NativeFile file_ = kNoFile;
+  FileStat stat_;
   std::uint64_t position_ = 0;
   int error_ = 0;
 };
@@ -80,7 +95,7 @@ struct OpenResult {
   bool ok() const { return failure == OpenFailure::kNone; }
 };
 
-// Opens `name` (a single path component, or a path relative to dir_fd; AT_FDCWD allowed) for
+// Opens `name` (a single path component, or a path relative to dir_fd; kCurrentDir allowed) for
 // reading. `follow_symlink` drops O_NOFOLLOW (the walker's --follow-symlinks for files; the
 // listed identity is then the target's).
 OpenResult SafeOpen(int dir_fd, const char* name, ListedIdentity expected, bool follow_symlink = false);

@@ -1,5 +1,7 @@
+// The POSIX back end of walk/walker.h (the design is described there).
 #include "walk/walker.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -15,6 +17,7 @@
 
 #include "platform/posix/dir_reader.h"
 #include "platform/posix/fs_types.h"
+#include "platform/posix/stat_convert.h"
 #include "walk/glob.h"
 #include "walk/path_util.h"
 #include "walk/work_queue.h"
@@ -29,7 +32,7 @@ struct EntryAccess {
     e.stat_error_ = 0;
   }
   static void SetStat(Entry& e, const struct stat& st) {
-    e.stat_ = st;
+    e.stat_ = platform::FromStat(st);
     e.stat_done_ = true;
     e.stat_error_ = 0;
   }
@@ -378,7 +381,7 @@ void Worker::ReportEntry(int dir_fd, std::string_view name, unsigned char type, 
   entry_.dir_fd = dir_fd;
   entry_.name = name;
   entry_.path = path_;
-  entry_.type = type;
+  entry_.type = platform::TypeOfMode(DTTOIF(type));
   entry_.depth = depth;
   if (known != nullptr) EntryAccess::SetStat(entry_, *known);
   if (type == DT_LNK && opt_.follow_symlinks) ResolveLink();
@@ -561,44 +564,17 @@ int WorkerCount(int requested) {
 
 }  // namespace
 
-const struct stat* Entry::Stat() const {
+const platform::FileStat* Entry::Stat() const {
   if (!stat_done_) {
     stat_done_ = true;
-    if (::fstatat(dir_fd, name.data(), &stat_, AT_SYMLINK_NOFOLLOW) != 0) stat_error_ = errno;
+    struct stat st {};
+    if (::fstatat(dir_fd, name.data(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
+      stat_error_ = errno;
+    } else {
+      stat_ = platform::FromStat(st);
+    }
   }
   return stat_error_ == 0 ? &stat_ : nullptr;
-}
-
-std::string_view SkipReasonName(SkipReason r) {
-  switch (r) {
-    case SkipReason::kPseudoFs:
-      return "pseudo-filesystem";
-    case SkipReason::kNetworkFs:
-      return "network-filesystem";
-    case SkipReason::kOtherDevice:
-      return "other-device";
-  }
-  return "other-device";
-}
-
-std::uint64_t WalkStats::error_count() const {
-  std::uint64_t n = 0;
-  for (const auto& [err, count] : errors) n += count;
-  return n;
-}
-
-void WalkStats::Merge(const WalkStats& o) {
-  files += o.files;
-  dirs += o.dirs;
-  skipped_excluded += o.skipped_excluded;
-  depth_capped += o.depth_capped;
-  for (const auto& [err, count] : o.errors) errors[err] += count;
-  for (const ErrorExample& e : o.error_examples) {
-    if (error_examples.size() >= kMaxErrorExamples) break;
-    error_examples.push_back(e);
-  }
-  skipped_mounts.insert(skipped_mounts.end(), o.skipped_mounts.begin(), o.skipped_mounts.end());
-  stopped = stopped || o.stopped;
 }
 
 WalkStats Walk(const WalkOptions& options, const VisitorFactory& make_visitor) {

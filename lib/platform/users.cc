@@ -1,4 +1,4 @@
-#include "platform/posix/users.h"
+#include "platform/users.h"
 
 #include <charconv>
 #include <fstream>
