@@ -1,10 +1,6 @@
 // `iocscan scan [OPTIONS] IOC...`: loads the IOCs, sweeps this host (lib/scan) and writes a match
 // card per matched IOC (lib/report). This file turns options into a ScanOptions, owns the signal
 // handler and the progress line, and maps the outcome to the exit code (cli.md).
-#include <signal.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <atomic>
 #include <climits>
 #include <cstdlib>
@@ -12,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -19,7 +16,9 @@
 #include <vector>
 
 #include "commands.h"
+#include "core/native_path.h"
 #include "core/time.h"
+#include "platform/terminal.h"
 #include "progress_line.h"
 #include "report/escape.h"
 #include "report/sink.h"
@@ -51,19 +50,8 @@ struct ScanArgs {
   bool no_progress = false;
 };
 
+// Set by Ctrl-C or SIGTERM: the scan stops and still writes what was found.
 std::atomic<bool> g_interrupted{false};
-
-extern "C" void OnInterrupt(int) { g_interrupted.store(true); }
-
-// Ctrl-C and SIGTERM stop the scan and still write what was found; a second one kills (SA_RESETHAND).
-void InstallInterruptHandler() {
-  struct sigaction sa {};
-  sa.sa_handler = OnInterrupt;
-  sa.sa_flags = SA_RESETHAND;
-  sigemptyset(&sa.sa_mask);
-  sigaction(SIGINT, &sa, nullptr);
-  sigaction(SIGTERM, &sa, nullptr);
-}
 
 void Say(const std::string& line) {
   std::fprintf(stderr, "iocscan scan: %s\n", report::TerminalSafe(line).c_str());
@@ -92,12 +80,16 @@ std::vector<std::string> SplitList(const std::string& list) {
 // "" for "/" (a live scan).
 Result<std::string> OfflineRoot(const std::string& dir) {
   if (dir.empty()) return std::string();
-  char resolved[PATH_MAX];
-  if (!::realpath(dir.c_str(), resolved)) return Error{"--root " + dir, std::strerror(errno)};
-  struct stat st {};
-  if (::stat(resolved, &st) != 0 || !S_ISDIR(st.st_mode)) return Error{"--root " + dir, "not a folder"};
-  std::string root = resolved;
+#ifdef _WIN32
+  return Error{"--root " + dir, "offline roots are not supported on Windows"};
+#else
+  std::error_code ec;
+  std::filesystem::path resolved = std::filesystem::canonical(PathFromUtf8(dir), ec);
+  if (ec) return Error{"--root " + dir, ec.message()};
+  if (!std::filesystem::is_directory(resolved, ec)) return Error{"--root " + dir, "not a folder"};
+  std::string root = Utf8FromPath(resolved);
   return root == "/" ? std::string() : root;
+#endif
 }
 
 Result<scan::ScanOptions> ToScanOptions(const ScanArgs& a) {
@@ -107,8 +99,11 @@ Result<scan::ScanOptions> ToScanOptions(const ScanArgs& a) {
   o.root = root.value();
   for (const std::string& p : a.paths) {
     std::string where = !o.root.empty() && !p.empty() && p.front() == '/' ? o.root + p : p;
-    struct stat st {};
-    if (::lstat(where.c_str(), &st) != 0) return Error{"--path " + p, std::strerror(errno)};
+    std::error_code ec;
+    std::filesystem::file_status st = std::filesystem::symlink_status(PathFromUtf8(where), ec);
+    if (ec || !std::filesystem::exists(st)) {
+      return Error{"--path " + p, ec ? ec.message() : std::string("No such file or directory")};
+    }
   }
   o.paths = a.paths;
   o.excludes = a.excludes;
@@ -142,7 +137,7 @@ Result<scan::ScanOptions> ToScanOptions(const ScanArgs& a) {
 
 Result<report::SinkOptions> ToSinkOptions(const ScanArgs& a) {
   report::SinkOptions s;
-  const bool to_terminal = a.output.empty() && ::isatty(STDOUT_FILENO);
+  const bool to_terminal = a.output.empty() && platform::IsTerminal(stdout);
   s.format = to_terminal ? report::Format::kText : report::Format::kJsonl;
   if (!a.format.empty()) {
     Result<report::Format> f = report::ParseFormat(a.format);
@@ -168,11 +163,11 @@ int RunScanCommand(const ScanArgs& args) {
   for (const Warning& w : iocs.refused) sink->OnWarning(w);
   for (const Warning& w : iocs.warnings) sink->OnWarning(w);
 
-  InstallInterruptHandler();
+  platform::SetFlagOnInterrupt(&g_interrupted);
   ProgressLine progress(stderr);
   scan::ScanControl control;
   control.interrupt = &g_interrupted;
-  if (!args.no_progress && !args.quiet && ::isatty(STDERR_FILENO)) {
+  if (!args.no_progress && !args.quiet && platform::IsTerminal(stderr)) {
     control.on_progress = [&progress](const scan::Progress& p) { progress.Show(p); };
   }
   scan::ScanOutcome outcome = scan::RunScan(iocs.set, options.value(), control);

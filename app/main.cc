@@ -8,14 +8,12 @@ namespace iocscan::app {
 namespace {
 
 constexpr CommandSpec kCommands[] = {
-#ifndef _WIN32  // the sweep and jobs are not ported to Windows yet (lib/CMakeLists.txt)
     {"scan", "Load IOCs and sweep this host; print a match card per matched IOC", &AddScanCommand},
-#endif
     {"check", "Parse and validate IOCs without scanning", &AddCheckCommand},
     {"show", "Print an IOC as an indented tree with its metadata", &AddShowCommand},
     {"export", "Write validated IOCs into one ZIP collection", &AddExportCommand},
     {"terms", "List every term iocscan knows and where it is collected", &AddTermsCommand},
-#ifndef _WIN32
+#ifndef _WIN32  // jobs are not ported to Windows yet (lib/CMakeLists.txt)
     {"job", "Run, check, install and list scheduled scan jobs (TOML job files)", &AddJobCommand},
 #endif
 };

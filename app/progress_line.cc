@@ -1,22 +1,14 @@
 #include "progress_line.h"
 
-#include <sys/ioctl.h>
-#include <unistd.h>
-
 #include <fmt/format.h>
 
 #include <string>
 
+#include "platform/terminal.h"
 #include "report/escape.h"
 
 namespace iocscan::app {
 namespace {
-
-int TerminalWidth(std::FILE* out) {
-  struct winsize ws {};
-  if (::ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20) return ws.ws_col;
-  return 80;
-}
 
 std::string HumanBytes(double bytes) {
   static const char* kUnits[] = {"B", "KB", "MB", "GB", "TB"};
@@ -43,7 +35,7 @@ void ProgressLine::Show(const scan::Progress& p) {
   double rate = p.elapsed_seconds > 0 ? static_cast<double>(p.bytes) / p.elapsed_seconds : 0;
   std::string head = fmt::format("{} files  {}  {}/s  ", p.files, HumanBytes(static_cast<double>(p.bytes)),
                                  HumanBytes(rate));
-  int width = TerminalWidth(out_) - 1;
+  int width = platform::TerminalColumns(out_) - 1;
   std::size_t room = head.size() < static_cast<std::size_t>(width) ? width - head.size() : 0;
   std::string line = head + CutFront(report::TerminalSafe(p.current_dir), room);
   std::fprintf(out_, "\r\033[K%s", line.c_str());

@@ -3,6 +3,8 @@
 #include <string_view>
 
 #include "collect/collector.h"
+
+#if defined(__linux__)  // they read through lib/platform/linux
 #include "collect/history/history_collectors.h"
 #include "collect/logs/log_collectors.h"
 #include "collect/network/neighbor_route_collectors.h"
@@ -15,6 +17,7 @@
 #include "collect/system/volume_collector.h"
 #include "collect/task/task_collector.h"
 #include "collect/user/user_collectors.h"
+#endif
 
 namespace iocscan::collect {
 namespace {
@@ -25,7 +28,7 @@ struct CollectorEntry {
 };
 
 constexpr CollectorEntry kCollectors[] = {
-#if defined(__linux__)  // they read through lib/platform/linux
+#if defined(__linux__)
     {"ProcessItem", MakeProcessCollector},
     {"PortItem", MakePortCollector},
     {"ArpEntryItem", MakeArpCollector},

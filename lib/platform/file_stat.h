@@ -9,8 +9,14 @@
 #include <fcntl.h>  // AT_FDCWD
 #endif
 
+#include <cerrno>
 #include <cstdint>
 #include <optional>
+
+// The walkers count "changed during the walk" as ESTALE; Windows' C library has no such errno.
+#ifndef ESTALE
+#define ESTALE 116
+#endif
 
 namespace iocscan::platform {
 

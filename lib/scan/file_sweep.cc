@@ -104,9 +104,7 @@ class FileVisitor final : public walk::Visitor {
     std::string_view name = e.dir_fd == platform::kCurrentDir ? e.path : e.name;
     collect::FileEntry entry{e.dir_fd, std::string(name), std::string(PathInRoot(shared_.root, e.path)),
                              std::nullopt};
-    if (e.followed) {
-      if (const platform::FileStat* st = e.Stat()) entry.stat = *st;
-    }
+    if (const platform::FileStat* st = e.followed ? e.Stat() : e.CachedStat()) entry.stat = *st;
     collect::FileItem item(ctx, std::move(entry));
     hits_.clear();
     evaluator_.Evaluate(shared_.document, item, &hits_);
@@ -184,7 +182,7 @@ walk::WalkOptions WalkOptionsFor(const ScanOptions& options) {
   std::vector<std::string> excludes = options.excludes;
   std::vector<std::string> paths = options.paths;
   if (paths.empty()) {
-    paths = {"/"};
+    paths = walk::DefaultRoots();
     excludes.insert(excludes.end(), walk::kDefaultSystemExcludes.begin(), walk::kDefaultSystemExcludes.end());
   }
   for (const std::string& p : paths) w.roots.push_back(UnderRoot(options.root, p));

@@ -29,7 +29,7 @@ struct FileSweepResult {
 FileSweepResult SweepFiles(const compile::CompiledSet& set, std::uint32_t document, const ScanOptions& options,
                            const std::atomic<bool>* stop, ProgressBoard* progress);
 
-// The walk's roots and excludes for `options`: {"/"} plus walk::kDefaultSystemExcludes when no
+// The walk's roots and excludes for `options`: walk::DefaultRoots() plus kDefaultSystemExcludes when no
 // path is given. With an offline root (options.root, absolute, no trailing slash), every path and
 // absolute exclude is taken inside it: -p /home is <root>/home.
 walk::WalkOptions WalkOptionsFor(const ScanOptions& options);

@@ -26,7 +26,7 @@ inline constexpr unsigned kL = kLinux;
 inline constexpr unsigned kM = kMacos;
 inline constexpr unsigned kW = kWindows;
 inline constexpr unsigned kAll = kAllPlatforms;
-// Where the portable (POSIX) collectors run today; FileItem joins Windows with its collector.
+// Where the POSIX collectors run; a term also collected on Windows adds kW.
 inline constexpr unsigned kPosix = kLinux | kMacos;
 
 // Row flags.

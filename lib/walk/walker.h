@@ -97,10 +97,17 @@ struct WalkOptions {
   const platform::FsTypeResolver* fs_types = nullptr;
 };
 
+// The roots of a whole-system sweep: {"/"} on POSIX; every fixed drive ("C:\\", "D:\\") on Windows.
+std::vector<std::string> DefaultRoots();
+
 // For a whole-system scope ("/"): kernel and runtime trees a sweep should not enter. proc, sysfs
 // and devtmpfs are skipped by type anyway; /run is a tmpfs (a local type) full of sockets and
-// runtime state, so the caller adds these as excludes for its default root.
+// runtime state, so the caller adds these as excludes for its default root. Windows has none.
+#ifdef _WIN32
+inline const std::vector<std::string> kDefaultSystemExcludes = {};
+#else
 inline const std::vector<std::string> kDefaultSystemExcludes = {"/proc", "/sys", "/dev", "/run"};
+#endif
 
 // One non-directory entry: regular files, and also symlinks, FIFOs, sockets and devices, so that
 // name and stat terms can apply to them. The walker never opens it: content is the visitor's
@@ -122,6 +129,9 @@ class Entry {
   // call and cached. nullptr when it failed: stat_error() has the errno.
   const platform::FileStat* Stat() const;
   int stat_error() const { return stat_error_; }
+  // The stat when the walker already has it (the Windows listing always does), else nullptr;
+  // never a system call.
+  const platform::FileStat* CachedStat() const { return stat_done_ && stat_error_ == 0 ? &stat_ : nullptr; }
 
  private:
   friend struct detail::EntryAccess;

@@ -577,6 +577,8 @@ const platform::FileStat* Entry::Stat() const {
   return stat_error_ == 0 ? &stat_ : nullptr;
 }
 
+std::vector<std::string> DefaultRoots() { return {"/"}; }
+
 WalkStats Walk(const WalkOptions& options, const VisitorFactory& make_visitor) {
   Shared shared;
   shared.options = &options;
