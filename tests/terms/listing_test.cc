@@ -78,7 +78,7 @@ TEST_CASE("JSON has the documented shape") {
       saw_md5 = true;
       CHECK(row["type"] == "md5");
       CHECK(row["conditions"] == nlohmann::json::array({"is"}));
-      CHECK(row["collected"] == nlohmann::json::array({"linux", "macos"}));
+      CHECK(row["collected"] == nlohmann::json::array({"linux", "macos", "windows"}));
       CHECK(row["vendor_platforms"] == nlohmann::json::array({"linux", "macos", "windows"}));
     }
     if (row["search"] == "FileItem/SizeInBytes") {
