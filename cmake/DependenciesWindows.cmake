@@ -22,7 +22,9 @@ target_compile_definitions(iocscan_deps INTERFACE IOCSCAN_VERSION="${PROJECT_VER
 target_include_directories(iocscan_deps SYSTEM INTERFACE
   "${IOCSCAN_DEPS_PREFIX}/include" "${IOCSCAN_DEPS_PREFIX}/header-only")
 target_link_directories(iocscan_deps INTERFACE "${IOCSCAN_DEPS_PREFIX}/lib")
-target_link_libraries(iocscan_deps INTERFACE tinyxml2 zip advapi32 re2 sqlite3 z bcrypt Threads::Threads)
+# System DLLs only (the CI checks the import table): what the Windows sources and collectors call.
+target_link_libraries(iocscan_deps INTERFACE tinyxml2 zip re2 sqlite3 z bcrypt advapi32 iphlpapi wevtapi netapi32
+  dnsapi psapi ole32 oleaut32 userenv version ws2_32 Threads::Threads)
 add_link_options(-static -static-libgcc -static-libstdc++)
 
 # Catch2 v2 is header-only; its CMake helpers (catch_discover_tests) come from the build machine and
