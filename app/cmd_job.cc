@@ -254,6 +254,8 @@ int RunInstall(const JobArgs& a) {
     Result<std::string> xml = job::MakeTaskXml(job.value(), binary, job->path);
     if (!xml.ok()) return Fail(xml.error());
     std::fputs(xml.value().c_str(), stdout);
+    std::fprintf(stderr, "iocscan job install: load it on Windows with: schtasks /create /tn \"%s\" /xml FILE\n",
+                 report::TerminalSafe(job::UnitBaseName(job.value())).c_str());
   } else if (a.systemd) {
     Result<job::SystemdUnits> units = job::MakeSystemdUnits(job.value(), binary);
     if (!units.ok()) return Fail(units.error());

@@ -2,6 +2,8 @@
 // `systemd-analyze verify` when it is there, Task Scheduler XML parsed as XML.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <tinyxml2.h>
 
 #include <filesystem>
@@ -169,6 +171,23 @@ TEST_CASE("systemd units: content, and systemd-analyze verify accepts them", "[j
   }
 }
 
+// Task Scheduler validates a trigger's children against the schema's sequence (triggerBaseType,
+// then the trigger's own elements): each child must come after the ones before it in this list.
+void CheckTriggerOrder(const tinyxml2::XMLElement* trigger) {
+  static const std::vector<std::string> kSequence = {"Enabled", "StartBoundary", "EndBoundary", "Repetition",
+                                                     "ExecutionTimeLimit", "Delay", "RandomDelay", "ScheduleByDay",
+                                                     "ScheduleByWeek"};
+  std::size_t last = 0;
+  for (const tinyxml2::XMLElement* c = trigger->FirstChildElement(); c != nullptr; c = c->NextSiblingElement()) {
+    auto at = std::find(kSequence.begin(), kSequence.end(), c->Name());
+    INFO(trigger->Name() << " child " << c->Name());
+    REQUIRE(at != kSequence.end());
+    std::size_t index = static_cast<std::size_t>(at - kSequence.begin());
+    CHECK(index >= last);
+    last = index;
+  }
+}
+
 TEST_CASE("Task Scheduler XML is well-formed and says the schedule", "[job][install]") {
   using tinyxml2::XMLDocument;
   using tinyxml2::XMLElement;
@@ -185,6 +204,7 @@ TEST_CASE("Task Scheduler XML is well-formed and says the schedule", "[job][inst
   CHECK(std::string(task->FirstChildElement("RegistrationInfo")->FirstChildElement("Description")->GetText()) == "iocscan job: A & B's");
   XMLElement* trigger = task->FirstChildElement("Triggers")->FirstChildElement("CalendarTrigger");
   REQUIRE(trigger != nullptr);
+  CheckTriggerOrder(trigger);
   CHECK(std::string(trigger->FirstChildElement("StartBoundary")->GetText()) == "2026-12-01T02:30:00");
   CHECK(std::string(trigger->FirstChildElement("EndBoundary")->GetText()) == "2027-06-01T00:00:00");
   XMLElement* week = trigger->FirstChildElement("ScheduleByWeek");
@@ -209,6 +229,7 @@ TEST_CASE("Task Scheduler XML is well-formed and says the schedule", "[job][inst
     REQUIRE(d.Parse(other->c_str()) == tinyxml2::XML_SUCCESS);
     XMLElement* t = d.FirstChildElement("Task")->FirstChildElement("Triggers")->FirstChildElement();
     REQUIRE(t != nullptr);
+    CheckTriggerOrder(t);
     const std::string kind = t->Name();
     if (std::string(schedule).find("on-launch") != std::string::npos) CHECK(kind == "BootTrigger");
     if (std::string(schedule).find("hourly") != std::string::npos) {
