@@ -17,6 +17,8 @@
 #include "collect/system/volume_collector.h"
 #include "collect/task/task_collector.h"
 #include "collect/user/user_collectors.h"
+#elif defined(_WIN32)  // they read through the Win32 API (lib/platform/windows/collect)
+#include "platform/windows/collect/scheduled_task_collector.h"
 #endif
 
 namespace iocscan::collect {
@@ -46,6 +48,8 @@ constexpr CollectorEntry kCollectors[] = {
     {"LoginHistoryItem", MakeLoginHistoryCollector},
     {"ShellHistoryItem", MakeShellHistoryCollector},
     {"UrlHistoryItem", MakeUrlHistoryCollector},
+#elif defined(_WIN32)
+    {"TaskItem", MakeScheduledTaskCollector},
 #else
     {"", nullptr},  // placeholder so the table is never empty
 #endif

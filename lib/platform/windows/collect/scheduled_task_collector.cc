@@ -1,0 +1,233 @@
+#include "platform/windows/collect/scheduled_task_collector.h"
+
+#include <windows.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "collect/record_item.h"
+#include "collect/wintask/task_fields.h"
+#include "collect/wintask/task_xml.h"
+#include "core/limits.h"
+#include "hash/digest.h"
+#include "platform/safe_open.h"
+#include "platform/windows/win_text.h"
+
+namespace iocscan::collect {
+namespace {
+
+namespace win = platform::win;
+
+// Task folders nest two or three levels (\Microsoft\Windows\X); deeper is not a real layout.
+constexpr int kMaxTaskDepth = 32;
+
+std::string ErrorText(DWORD error) { return "Win32 error " + std::to_string(error); }
+
+// The whole file when it is at most `cap` bytes; nullopt with `why` set otherwise.
+std::optional<std::string> ReadSmallFile(const std::string& path, std::size_t cap, bool follow, std::string* why) {
+  platform::OpenResult opened = platform::SafeOpen(platform::kCurrentDir, path.c_str(), {}, follow);
+  if (!opened.ok()) {
+    *why = "cannot be opened (" + std::string(platform::OpenFailureName(opened.failure)) + ")";
+    return std::nullopt;
+  }
+  if (opened.file.size() > cap) {
+    *why = "refused: " + std::to_string(opened.file.size()) + " bytes";
+    return std::nullopt;
+  }
+  std::string bytes(static_cast<std::size_t>(opened.file.size()), '\0');
+  std::size_t got = 0;
+  while (got < bytes.size()) {
+    std::int64_t n = opened.file.Read(bytes.data() + got, bytes.size() - got);
+    if (n <= 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  bytes.resize(got);
+  return bytes;
+}
+
+std::optional<hash::Digests> DigestFile(const std::string& path, hash::DigestMask mask) {
+  platform::OpenResult opened = platform::SafeOpen(platform::kCurrentDir, path.c_str(), {}, true);
+  if (!opened.ok() || opened.file.size() > limits::kDefaultMaxReadBytes) return std::nullopt;
+  hash::MultiDigest d(mask);
+  std::vector<char> buffer(1 << 16);
+  std::int64_t n = 0;
+  while ((n = opened.file.Read(buffer.data(), buffer.size())) > 0) d.Update(buffer.data(), static_cast<std::size_t>(n));
+  if (n < 0) return std::nullopt;
+  return d.Finish();
+}
+
+// "%SystemRoot%\x" -> "C:\Windows\x" with this process's environment.
+std::string Expanded(const std::string& text) {
+  std::wstring w = win::Wide(text);
+  DWORD need = ::ExpandEnvironmentStringsW(w.c_str(), nullptr, 0);
+  if (need == 0) return text;
+  std::wstring out(need, L'\0');
+  DWORD got = ::ExpandEnvironmentStringsW(w.c_str(), out.data(), need);
+  if (got == 0 || got > need) return text;
+  out.resize(got - 1);
+  return win::Utf8(out);
+}
+
+// A bare program name ("powershell.exe", "cmd") found as CreateProcess would: SearchPathW with
+// the default search order, ".exe" appended when the name has no extension.
+std::string Searched(const std::string& program) {
+  if (program.empty() || program.find_first_of("\\/:") != std::string::npos) return program;
+  std::wstring name = win::Wide(program);
+  wchar_t found[MAX_PATH * 2];
+  DWORD n = ::SearchPathW(nullptr, name.c_str(), L".exe", MAX_PATH * 2, found, nullptr);
+  if (n == 0 || n >= MAX_PATH * 2) return program;
+  return win::Utf8(std::wstring_view(found, n));
+}
+
+// The programs of a task's Exec actions, hashed together on the first hash term asked.
+class TaskDigests {
+ public:
+  TaskDigests(std::vector<std::string> programs, hash::DigestMask mask) : programs_(std::move(programs)), mask_(mask) {}
+
+  compile::FieldValue Field(std::string hash::Digests::*digest) {
+    if (!digests_) {
+      digests_.emplace();
+      for (const std::string& p : programs_) {
+        if (std::optional<hash::Digests> d = DigestFile(p, mask_)) digests_->push_back(*d);
+      }
+    }
+    compile::FieldValue out;
+    for (const hash::Digests& d : *digests_) {
+      if (!(d.*digest).empty()) out.push_back(RecordItem::Text(d.*digest));
+    }
+    return out;
+  }
+
+ private:
+  std::vector<std::string> programs_;
+  hash::DigestMask mask_;
+  std::optional<std::vector<hash::Digests>> digests_;
+};
+
+class ScheduledTaskCollector final : public Collector {
+ public:
+  bool live_only() const override { return false; }
+  CollectorStats Collect(const CollectorEnv& env, const ItemVisitor& visit) override;
+
+ private:
+  void Folder(const std::string& dir, const std::string& relative, int depth);
+  void TaskFile(const std::string& path, const std::string& relative);
+  std::string ProgramOnDisk(const std::string& command) const;
+  void Problem(const std::string& source, std::string message) {
+    stats_.warnings.push_back({source, "TaskItem: " + std::move(message)});
+    ++stats_.errors;
+  }
+
+  const CollectorEnv* env_ = nullptr;
+  const ItemVisitor* visit_ = nullptr;
+  hash::DigestMask digests_ = 0;
+  CollectorStats stats_;
+};
+
+// Live: expanded, then searched. Offline root: "C:\x" read as "<root>\x" (the root's own
+// environment is not known, so %variables% stay unresolved and their programs unhashed).
+std::string ScheduledTaskCollector::ProgramOnDisk(const std::string& command) const {
+  if (env_->root.empty()) return Searched(Expanded(command));
+  if (command.size() > 2 && command[1] == ':' && (command[2] == '\\' || command[2] == '/')) {
+    return env_->root + command.substr(2);
+  }
+  return "";
+}
+
+void ScheduledTaskCollector::TaskFile(const std::string& path, const std::string& relative) {
+  std::string why;
+  std::optional<std::string> bytes = ReadSmallFile(path, kMaxTaskXmlBytes, false, &why);
+  if (!bytes) return Problem(path, "task file " + why);
+  Result<ScheduledTask> task = ParseTaskXml(*bytes);
+  if (!task.ok()) return Problem(path, "task file skipped: " + task.error().message);
+  std::vector<std::string> expanded;
+  std::vector<std::string> on_disk;
+  for (const TaskAction& a : task->actions) {
+    expanded.push_back(env_->root.empty() && !a.command.empty() ? Expanded(a.command) : "");
+    if (!a.command.empty()) on_disk.push_back(ProgramOnDisk(a.command));
+  }
+  RecordItem item;
+  AddTaskFields(task.value(), TaskPathOf(relative), path, expanded, item);
+  if (!on_disk.empty()) {
+    auto d = std::make_shared<TaskDigests>(std::move(on_disk), digests_ ? digests_ : hash::kAllDigests);
+    item.Lazy("TaskItem/md5sum", [d] { return d->Field(&hash::Digests::md5); })
+        .Lazy("TaskItem/sha1sum", [d] { return d->Field(&hash::Digests::sha1); })
+        .Lazy("TaskItem/sha256sum", [d] { return d->Field(&hash::Digests::sha256); })
+        .Lazy("TaskItem/ActionList/Action/ExecProgramMd5sum", [d] { return d->Field(&hash::Digests::md5); })
+        .Lazy("TaskItem/ActionList/Action/ExecProgramSha1sum", [d] { return d->Field(&hash::Digests::sha1); })
+        .Lazy("TaskItem/ActionList/Action/ExecProgramSha256sum", [d] { return d->Field(&hash::Digests::sha256); });
+  }
+  ++stats_.items;
+  (*visit_)(item);
+}
+
+void ScheduledTaskCollector::Folder(const std::string& dir, const std::string& relative, int depth) {
+  if (depth > kMaxTaskDepth) return Problem(dir, "task folder nested too deep: not read");
+  WIN32_FIND_DATAW entry;
+  HANDLE h = ::FindFirstFileExW(win::ExtendedPath(dir + "\\*").c_str(), FindExInfoBasic, &entry,
+                                FindExSearchNameMatch, nullptr, 0);
+  if (h == INVALID_HANDLE_VALUE) {
+    DWORD e = ::GetLastError();
+    if (e != ERROR_FILE_NOT_FOUND) Problem(dir, "task folder cannot be listed (" + ErrorText(e) + ")");
+    return;
+  }
+  std::vector<std::pair<std::string, bool>> children;  // listed first: no handle stays open while recursing
+  do {
+    std::wstring_view name = entry.cFileName;
+    if (name == L"." || name == L"..") continue;
+    if (entry.dwFileAttributes & FILE_ATTRIBUTE_REPARSE_POINT) continue;  // never followed out of the folder
+    children.emplace_back(win::Utf8(name), (entry.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY) != 0);
+  } while (::FindNextFileW(h, &entry));
+  ::FindClose(h);
+  for (const auto& [name, is_dir] : children) {
+    if (env_->Stopped()) return;
+    std::string path = dir + "\\" + name;
+    std::string rel = relative.empty() ? name : relative + "\\" + name;
+    if (is_dir) {
+      Folder(path, rel, depth + 1);
+    } else {
+      TaskFile(path, rel);
+    }
+  }
+}
+
+// The digests the IOCs ask of the programs (md5sum and ExecProgramMd5sum are the same digest).
+hash::DigestMask NeededDigests(const CollectorEnv& env) {
+  hash::DigestMask m = 0;
+  if (env.Needs("TaskItem/md5sum") || env.Needs("TaskItem/ActionList/Action/ExecProgramMd5sum")) m |= hash::kMd5;
+  if (env.Needs("TaskItem/sha1sum") || env.Needs("TaskItem/ActionList/Action/ExecProgramSha1sum")) m |= hash::kSha1;
+  if (env.Needs("TaskItem/sha256sum") || env.Needs("TaskItem/ActionList/Action/ExecProgramSha256sum")) {
+    m |= hash::kSha256;
+  }
+  return m;
+}
+
+std::string TasksFolder(const std::string& root) {
+  if (!root.empty()) return root + "\\Windows\\System32\\Tasks";
+  wchar_t system[MAX_PATH];
+  UINT n = ::GetSystemDirectoryW(system, MAX_PATH);
+  if (n == 0 || n >= MAX_PATH) return "C:\\Windows\\System32\\Tasks";
+  return win::Utf8(std::wstring_view(system, n)) + "\\Tasks";
+}
+
+CollectorStats ScheduledTaskCollector::Collect(const CollectorEnv& env, const ItemVisitor& visit) {
+  stats_ = {};
+  env_ = &env;
+  visit_ = &visit;
+  digests_ = NeededDigests(env);
+  std::string folder = TasksFolder(env.root);
+  DWORD attributes = ::GetFileAttributesW(win::ExtendedPath(folder).c_str());
+  if (attributes == INVALID_FILE_ATTRIBUTES || !(attributes & FILE_ATTRIBUTE_DIRECTORY)) {
+    Problem(folder, "no task folder: no scheduled task read");
+    return stats_;
+  }
+  Folder(folder, "", 0);
+  return stats_;
+}
+
+}  // namespace
+
+std::unique_ptr<Collector> MakeScheduledTaskCollector() { return std::make_unique<ScheduledTaskCollector>(); }
+
+}  // namespace iocscan::collect

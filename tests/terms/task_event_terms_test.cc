@@ -1,0 +1,73 @@
+// TaskItem: exactly the terms its collectors set are collected, per platform (collect/task on
+// Linux; collect/wintask with platform/windows/collect/scheduled_task_collector on Windows), with
+// the vendor lists' types and platforms kept.
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <string>
+
+#include "terms/registry.h"
+
+namespace iocscan::terms {
+namespace {
+
+// The terms of `document` collected on `platform` (paths without the document); none on macOS.
+std::set<std::string> CollectedOn(std::string_view document, unsigned platform) {
+  std::set<std::string> out;
+  for (const TermInfo& t : TermsOfDocument(document)) {
+    INFO(t.search);
+    CHECK((t.collected & kMacos) == 0);
+    if (t.collected & platform) out.insert(std::string(t.search.substr(document.size() + 1)));
+  }
+  return out;
+}
+
+const TermInfo& Must(std::string_view search) {
+  std::optional<FieldId> id = FindTerm(search);
+  REQUIRE(id);
+  return Term(*id);
+}
+
+const std::set<std::string> kTaskDigests = {"md5sum", "sha1sum", "sha256sum", "ActionList/Action/ExecProgramMd5sum",
+                                            "ActionList/Action/ExecProgramSha1sum",
+                                            "ActionList/Action/ExecProgramSha256sum"};
+
+TEST_CASE("exactly the TaskItem terms the Linux collector sets are collected on Linux", "[terms]") {
+  std::set<std::string> expected = {"Name", "Creator", "userName", "path", "schedule", "NextRunTime",
+                                    "crontabPath", "crontabMinute", "crontabHour", "crontabDayOfMonth",
+                                    "crontabMonth", "crontabDayOfWeek", "crontabEvent", "crontabCommand",
+                                    "crontabPeriod", "crontabDelay", "crontabJobIdentifier",
+                                    "ActionList/Action/ExecProgramPath", "ActionList/Action/ExecArguments"};
+  expected.insert(kTaskDigests.begin(), kTaskDigests.end());
+  CHECK(CollectedOn("TaskItem", kLinux) == expected);
+}
+
+TEST_CASE("exactly the TaskItem terms the Windows collector sets are collected on Windows", "[terms]") {
+  std::set<std::string> expected = {"Name", "VirtualPath", "Creator", "Comment", "CreationDate", "AccountName",
+                                    "AccountLogonType", "AccountRunLevel", "MaxRunTime", "Priority", "Flag",
+                                    "Status"};
+  for (const char* f : {"ActionType", "ExecProgramPath", "ExecArguments", "ExecWorkingDirectory", "COMClassId",
+                        "COMData", "EmailServer", "EmailSubject", "EmailTo", "EmailCC", "EmailBCC", "EmailReplyTo",
+                        "EmailFrom", "EmailBody", "EmailAttachments", "ShowMessageTitle", "ShowMessageBody"}) {
+    expected.insert(std::string("ActionList/Action/") + f);
+  }
+  for (const char* f : {"TriggerFrequency", "TriggerEnabled", "TriggerBegin", "TriggerEnd", "TriggerDelay",
+                        "TriggerMaxRunTime", "TriggerUsername", "TriggerSubscription", "TriggerValueQueries",
+                        "TriggerSessionChangeType"}) {
+    expected.insert(std::string("TriggerList/Trigger/") + f);
+  }
+  expected.insert(kTaskDigests.begin(), kTaskDigests.end());
+  CHECK(CollectedOn("TaskItem", kWindows) == expected);
+  // Not in a task's file: the Schedule service keeps them.
+  CHECK(Must("TaskItem/NextRunTime").collected == kLinux);
+  CHECK(Must("TaskItem/MostRecentRunTime").collected == 0);
+  CHECK(Must("TaskItem/ExitCode").collected == 0);
+  CHECK(Must("TaskItem/TriggerList/Trigger/TriggerBegin").type == ValueType::kDate);
+  CHECK(Must("TaskItem/TriggerList/Trigger/TriggerEnabled").type == ValueType::kBool);
+  CHECK(Must("TaskItem/TriggerList/Trigger/TriggerFrequency").list);
+  CHECK(Must("TaskItem/Comment").vendor_platforms == kWindows);
+  CHECK(Must("TaskItem/sha256sum").cost == Cost::kDigest);
+}
+
+}  // namespace
+}  // namespace iocscan::terms

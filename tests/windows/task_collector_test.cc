@@ -1,0 +1,168 @@
+// The Windows TaskItem collector on the real OS (Wine in CI): task files the test writes into the
+// real %SystemRoot%\System32\Tasks (a UTF-16LE task with a BOM as the Schedule service writes
+// them, a UTF-8 one in a nested folder, a malformed one), read back through MakeCollector.
+#include <windows.h>
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "collect/collector.h"
+#include "hash/digest.h"
+#include "terms/registry.h"
+
+namespace iocscan::collect {
+namespace {
+
+namespace fs = std::filesystem;
+using Fields = std::map<std::string, compile::FieldValue>;
+
+fs::path SystemDir() {
+  wchar_t dir[MAX_PATH];
+  UINT n = ::GetSystemDirectoryW(dir, MAX_PATH);
+  return fs::path(std::wstring(dir, n));
+}
+
+// A folder of its own under the real Tasks folder, removed with everything in it.
+class TaskFolder {
+ public:
+  TaskFolder() : name_("iocscan-test-" + std::to_string(::GetCurrentProcessId())) {
+    root_ = SystemDir() / "Tasks" / name_;
+    fs::create_directories(root_);
+  }
+  ~TaskFolder() {
+    std::error_code ec;
+    fs::remove_all(root_, ec);
+  }
+  const std::string& name() const { return name_; }
+  void Write(const std::string& rel, const std::string& bytes) {
+    fs::path p = root_ / fs::path(rel);
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << bytes;
+  }
+
+ private:
+  std::string name_;
+  fs::path root_;
+};
+
+std::string Utf16LeWithBom(std::string_view ascii) {
+  std::string out = "\xFF\xFE";
+  for (char c : ascii) {
+    out += c;
+    out += '\0';
+  }
+  return out;
+}
+
+std::string TaskXml(const std::string& author, const std::string& command, const std::string& arguments) {
+  return "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\r\n"
+         "<Task version=\"1.2\" xmlns=\"http://schemas.microsoft.com/windows/2004/02/mit/task\">\r\n"
+         "  <RegistrationInfo><Date>2024-03-01T10:15:30</Date><Author>" + author + "</Author>"
+         "<Description>iocscan test task</Description></RegistrationInfo>\r\n"
+         "  <Triggers><LogonTrigger><Enabled>true</Enabled></LogonTrigger>"
+         "<CalendarTrigger><StartBoundary>2024-03-01T09:00:00Z</StartBoundary>"
+         "<ScheduleByDay><DaysInterval>1</DaysInterval></ScheduleByDay></CalendarTrigger></Triggers>\r\n"
+         "  <Principals><Principal id=\"Author\"><UserId>S-1-5-18</UserId><RunLevel>HighestAvailable</RunLevel>"
+         "</Principal></Principals>\r\n"
+         "  <Settings><Hidden>true</Hidden></Settings>\r\n"
+         "  <Actions Context=\"Author\"><Exec><Command>" + command + "</Command><Arguments>" + arguments +
+         "</Arguments></Exec></Actions>\r\n</Task>\r\n";
+}
+
+// Runs the TaskItem collector with every Windows term needed; the items of `task_prefix`.
+std::map<std::string, Fields> CollectTasks(const std::string& task_prefix, CollectorStats* stats) {
+  std::vector<terms::FieldId> ids;
+  std::vector<std::string> searches;
+  for (const terms::TermInfo& t : terms::TermsOfDocument("TaskItem")) {
+    if (!(t.collected & terms::kWindows)) continue;
+    searches.emplace_back(t.search);
+    ids.push_back(*terms::FindTerm(t.search));
+  }
+  std::sort(ids.begin(), ids.end());
+  CollectorEnv env;
+  env.needed = ids;
+  std::unique_ptr<Collector> c = MakeCollector("TaskItem");
+  REQUIRE(c);
+  CHECK_FALSE(c->live_only());
+  std::map<std::string, Fields> kept;
+  *stats = c->Collect(env, [&](CollectedItem& item) {
+    Fields f;
+    for (const std::string& s : searches) {
+      if (const compile::FieldValue* v = item.Get(*terms::FindTerm(s)); v && !v->empty()) f[s] = *v;
+    }
+    std::string name = f["TaskItem/Name"].at(0).text;
+    if (name.rfind(task_prefix, 0) == 0) {
+      CHECK_FALSE(item.CardFields().empty());
+      kept[name] = std::move(f);
+    }
+  });
+  return kept;
+}
+
+std::vector<std::string> Texts(Fields& f, const std::string& search) {
+  std::vector<std::string> out;
+  for (const compile::Scalar& s : f[search]) out.push_back(s.text);
+  return out;
+}
+
+std::string FileBytes(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+TEST_CASE("TaskItem reads the task files of System32\\Tasks", "[windows][collect][task]") {
+  TaskFolder folder;
+  std::string marker = "--iocscan-marker-" + std::to_string(::GetCurrentProcessId());
+  folder.Write("Updater", Utf16LeWithBom(TaskXml("CORP\\mallory", "\"%SystemRoot%\\System32\\notepad.exe\"", marker)));
+  folder.Write("Sub\\Deep\\Plain", TaskXml("alice", "cmd", "/c exit"));  // UTF-8, a bare program name
+  folder.Write("Broken", Utf16LeWithBom("<Task><Actions>"));
+  CollectorStats stats;
+  std::string prefix = "\\" + folder.name() + "\\";
+  std::map<std::string, Fields> tasks = CollectTasks(prefix, &stats);
+  REQUIRE(tasks.size() == 2);
+
+  Fields& updater = tasks[prefix + "Updater"];
+  CHECK(Texts(updater, "TaskItem/Creator") == std::vector<std::string>{"CORP\\mallory"});
+  CHECK(Texts(updater, "TaskItem/Comment") == std::vector<std::string>{"iocscan test task"});
+  CHECK(Texts(updater, "TaskItem/AccountName") == std::vector<std::string>{"S-1-5-18"});
+  CHECK(Texts(updater, "TaskItem/AccountRunLevel") == std::vector<std::string>{"HighestAvailable"});
+  CHECK(Texts(updater, "TaskItem/ActionList/Action/ExecArguments") == std::vector<std::string>{marker});
+  fs::path notepad = SystemDir() / "notepad.exe";
+  std::vector<std::string> programs = Texts(updater, "TaskItem/ActionList/Action/ExecProgramPath");
+  REQUIRE(programs.size() == 2);  // as written, and expanded
+  CHECK(programs[0] == "%SystemRoot%\\System32\\notepad.exe");
+  CHECK(_stricmp(programs[1].c_str(), notepad.string().c_str()) == 0);
+  CHECK(Texts(updater, "TaskItem/TriggerList/Trigger/TriggerFrequency") ==
+        std::vector<std::string>{"At logon", "Daily"});
+  CHECK(Texts(updater, "TaskItem/Status") == std::vector<std::string>{"Ready"});
+  CHECK(Texts(updater, "TaskItem/Flag").at(0).find("TASK_FLAG_HIDDEN") != std::string::npos);
+  hash::Digests want = hash::DigestBytes(hash::kAllDigests, FileBytes(notepad));
+  CHECK(Texts(updater, "TaskItem/md5sum") == std::vector<std::string>{want.md5});
+  CHECK(Texts(updater, "TaskItem/ActionList/Action/ExecProgramSha1sum") == std::vector<std::string>{want.sha1});
+  CHECK(Texts(updater, "TaskItem/sha256sum") == std::vector<std::string>{want.sha256});
+  CHECK(updater.count("TaskItem/NextRunTime") == 0);
+
+  Fields& plain = tasks[prefix + "Sub\\Deep\\Plain"];
+  CHECK(Texts(plain, "TaskItem/Creator") == std::vector<std::string>{"alice"});
+  CHECK(Texts(plain, "TaskItem/ActionList/Action/ExecProgramPath") == std::vector<std::string>{"cmd"});
+  hash::Digests cmd = hash::DigestBytes(hash::kMd5, FileBytes(SystemDir() / "cmd.exe"));
+  CHECK(Texts(plain, "TaskItem/md5sum") == std::vector<std::string>{cmd.md5});  // found by SearchPathW
+
+  bool warned = false;
+  for (const Warning& w : stats.warnings) {
+    if (w.source.find(folder.name() + "\\Broken") != std::string::npos) {
+      warned = w.message.find("not well-formed XML") != std::string::npos;
+    }
+  }
+  CHECK(warned);
+}
+
+}  // namespace
+}  // namespace iocscan::collect
