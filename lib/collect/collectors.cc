@@ -18,6 +18,7 @@
 #include "collect/task/task_collector.h"
 #include "collect/user/user_collectors.h"
 #elif defined(_WIN32)  // they read through the Win32 API (lib/platform/windows/collect)
+#include "platform/windows/collect/event_log_collector.h"
 #include "platform/windows/collect/scheduled_task_collector.h"
 #endif
 
@@ -50,6 +51,7 @@ constexpr CollectorEntry kCollectors[] = {
     {"UrlHistoryItem", MakeUrlHistoryCollector},
 #elif defined(_WIN32)
     {"TaskItem", MakeScheduledTaskCollector},
+    {"EventLogItem", MakeEventLogCollector},
 #else
     {"", nullptr},  // placeholder so the table is never empty
 #endif

@@ -1,6 +1,7 @@
-// TaskItem: exactly the terms its collectors set are collected, per platform (collect/task on
-// Linux; collect/wintask with platform/windows/collect/scheduled_task_collector on Windows), with
-// the vendor lists' types and platforms kept.
+// TaskItem and EventLogItem: exactly the terms their collectors set are collected, per platform
+// (collect/task on Linux; collect/wintask with platform/windows/collect/scheduled_task_collector
+// and collect/eventlog with event_log_collector on Windows), with the vendor lists' types and
+// platforms kept.
 #include <catch2/catch.hpp>
 
 #include <set>
@@ -67,6 +68,22 @@ TEST_CASE("exactly the TaskItem terms the Windows collector sets are collected o
   CHECK(Must("TaskItem/TriggerList/Trigger/TriggerFrequency").list);
   CHECK(Must("TaskItem/Comment").vendor_platforms == kWindows);
   CHECK(Must("TaskItem/sha256sum").cost == Cost::kDigest);
+}
+
+TEST_CASE("exactly the EventLogItem terms the Windows collector sets are collected, on Windows only", "[terms]") {
+  CHECK(CollectedOn("EventLogItem", kLinux).empty());
+  CHECK(CollectedOn("EventLogItem", kWindows) ==
+        std::set<std::string>{"log", "EID", "source", "type", "genTime", "writeTime", "index", "machine", "user",
+                              "category", "categoryNum", "message", "unformattedMessage/string", "blob",
+                              "CorrelationActivityId", "CorrelationRelatedActivityId", "ExecutionProcessId",
+                              "ExecutionThreadId"});
+  CHECK(Must("EventLogItem/reserved").collected == 0);
+  CHECK(Must("EventLogItem/EID").type == ValueType::kInt);
+  CHECK(Must("EventLogItem/genTime").type == ValueType::kDate);
+  CHECK(Must("EventLogItem/unformattedMessage/string").list);
+  // Formatting a message loads the provider's message file: tried after the record's own fields.
+  CHECK(Must("EventLogItem/message").cost == Cost::kOther);
+  CHECK(Must("EventLogItem/EID").cost == Cost::kName);
 }
 
 }  // namespace
