@@ -176,6 +176,31 @@ TEST_CASE("a minimal task: the schema's defaults, no principal, a UTF-8 BOM", "[
   CHECK(t.actions[0].arguments.empty());
 }
 
+// What Wine's Schedule service writes for `schtasks /create /xml` (taken from a real run): UTF-8
+// with a BOM, a comment before <Task>, empty <Triggers/> and <Principals/>, and an <Exec/> whose
+// Command it lost.
+TEST_CASE("a task file written by Wine's Schedule service", "[collect][wintask]") {
+  Result<ScheduledTask> r = ParseTaskXml(
+      "\xEF\xBB\xBF<!-- Task definition created by Wine -->\n"
+      "<Task version=\"1.2\" xmlns=\"http://schemas.microsoft.com/windows/2004/02/mit/task\">\n"
+      "  <RegistrationInfo>\n    <Author>CORP\\mallory</Author>\n  </RegistrationInfo>\n"
+      "  <Triggers/>\n  <Principals/>\n"
+      "  <Settings>\n    <DisallowStartIfOnBatteries>true</DisallowStartIfOnBatteries>\n"
+      "    <Enabled>true</Enabled>\n    <Hidden>true</Hidden>\n    <Priority>7</Priority>\n  </Settings>\n"
+      "  <Actions>\n    <Exec/>\n  </Actions>\n</Task>\n");
+  REQUIRE(r.ok());
+  CHECK(r->author == "CORP\\mallory");
+  CHECK(r->hidden);
+  CHECK(r->triggers.empty());
+  CHECK(r->user_id.empty());
+  REQUIRE(r->actions.size() == 1);
+  CHECK(r->actions[0].type == "Exec");
+  CHECK(r->actions[0].command.empty());
+  RecordItem item;
+  AddTaskFields(r.value(), "\\probe", "C:\\windows\\system32\\Tasks\\probe", {""}, item);
+  CHECK(item.Get(*terms::FindTerm("TaskItem/ActionList/Action/ExecProgramPath")) == nullptr);
+}
+
 TEST_CASE("UTF-16 without a BOM, big-endian, and non-ASCII names", "[collect][wintask]") {
   std::string le = Utf16LeWithBom("<Task><RegistrationInfo><Author>J\xC3\xBCrgen \xE2\x82\xAC</Author>"
                                   "</RegistrationInfo></Task>");
