@@ -82,4 +82,45 @@ bool ParseIpv6(std::string_view text, std::array<std::uint8_t, 16>* out) {
   return true;
 }
 
+std::string FormatIpv4(const std::array<std::uint8_t, 4>& bytes) {
+  return std::to_string(bytes[0]) + "." + std::to_string(bytes[1]) + "." + std::to_string(bytes[2]) + "." +
+         std::to_string(bytes[3]);
+}
+
+std::string FormatIpv6(const std::array<std::uint8_t, 16>& bytes) {
+  std::array<std::uint16_t, 8> words{};
+  for (std::size_t i = 0; i < 8; ++i) words[i] = static_cast<std::uint16_t>(bytes[2 * i] << 8 | bytes[2 * i + 1]);
+  // The longest run of zero groups; only a run of two or more is compressed.
+  std::size_t best = 8, best_len = 0;
+  for (std::size_t i = 0; i < 8;) {
+    std::size_t j = i;
+    while (j < 8 && words[j] == 0) ++j;
+    if (j - i > best_len) best = i, best_len = j - i;
+    i = j == i ? i + 1 : j;
+  }
+  if (best_len < 2) best = 8;
+  std::string out;
+  static constexpr char kHex[] = "0123456789abcdef";
+  for (std::size_t i = 0; i < 8; ++i) {
+    if (i == best) {
+      out += i == 0 ? "::" : ":";
+      i += best_len - 1;
+      continue;
+    }
+    if (i == 6 && best == 0 && (best_len == 6 || (best_len == 5 && words[5] == 0xffff))) {
+      return out + FormatIpv4({bytes[12], bytes[13], bytes[14], bytes[15]});
+    }
+    char group[5];
+    int n = 0;
+    bool started = false;
+    for (int shift = 12; shift >= 0; shift -= 4) {
+      unsigned digit = (words[i] >> shift) & 15;
+      if (digit != 0 || started || shift == 0) group[n++] = kHex[digit], started = true;
+    }
+    out.append(group, static_cast<std::size_t>(n));
+    if (i < 7) out += ':';
+  }
+  return out;
+}
+
 }  // namespace iocscan
