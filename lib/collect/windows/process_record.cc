@@ -1,0 +1,62 @@
+#include "collect/windows/process_record.h"
+
+#include "collect/path_parts.h"
+#include "collect/windows/lazy_digests.h"
+
+namespace iocscan::collect {
+namespace {
+
+using compile::FieldValue;
+
+// The owner is asked once for both fields that need it.
+struct OwnerCache {
+  const WinProcess process;
+  WinProcessSource& source;
+  bool asked = false;
+  std::optional<WinAccount> owner;
+
+  const std::optional<WinAccount>& Get() {
+    if (!asked) owner = source.Owner(process), asked = true;
+    return owner;
+  }
+};
+
+}  // namespace
+
+std::string QualifiedAccount(std::string_view domain, std::string_view name) {
+  if (domain.empty()) return std::string(name);
+  return std::string(domain) + "\\" + std::string(name);
+}
+
+void FillProcessRecord(RecordItem& item, const WinProcess& p, WinProcessSource& source) {
+  std::string folder = p.image.empty() ? std::string() : std::string(SplitWindowsPath(p.image).folder);
+  item.Add("ProcessItem/pid", RecordItem::Int(p.pid)).Add("ProcessItem/parentpid", RecordItem::Int(p.ppid));
+  item.Add("ProcessItem/name", RecordItem::Text(p.name));
+  if (!folder.empty()) item.Add("ProcessItem/path", RecordItem::Text(folder));
+  if (p.start_time) item.Add("ProcessItem/startTime", RecordItem::Date(*p.start_time));
+
+  item.Lazy("ProcessItem/arguments", [&source, p] {
+    std::optional<std::string> line = source.CommandLine(p);
+    return line && !line->empty() ? FieldValue{RecordItem::Text(std::move(*line))} : FieldValue{};
+  });
+  auto owner = std::make_shared<OwnerCache>(OwnerCache{p, source, false, std::nullopt});
+  item.Lazy("ProcessItem/Username", [owner] {
+    const std::optional<WinAccount>& a = owner->Get();
+    return a && !a->name.empty() ? FieldValue{RecordItem::Text(a->name)} : FieldValue{};
+  });
+  item.Lazy("ProcessItem/SecurityID", [owner] {
+    const std::optional<WinAccount>& a = owner->Get();
+    return a && !a->sid.empty() ? FieldValue{RecordItem::Text(a->sid)} : FieldValue{};
+  });
+  if (!p.image.empty()) {
+    auto digests = std::make_shared<LazyDigests>([&source, p] { return source.ImageDigests(p); });
+    item.Lazy("ProcessItem/HandleList/Handle/Md5sum", [digests] { return digests->Md5(); })
+        .Lazy("ProcessItem/HandleList/Handle/Sha1sum", [digests] { return digests->Sha1(); })
+        .Lazy("ProcessItem/HandleList/Handle/Sha256sum", [digests] { return digests->Sha256(); });
+  }
+  item.Show("pid", report::CardValue::Int(p.pid));
+  item.Show("name", report::CardValue::Text(p.name));
+  item.Show("path", folder.empty() ? std::vector<report::CardValue>{} : std::vector{report::CardValue::Text(folder)});
+}
+
+}  // namespace iocscan::collect
