@@ -20,6 +20,7 @@
 #elif defined(_WIN32)  // they read through the Win32 API (lib/platform/windows/collect)
 #include "platform/windows/collect/event_log_collector.h"
 #include "platform/windows/collect/scheduled_task_collector.h"
+#include "platform/windows/collect/win_collectors.h"
 #endif
 
 namespace iocscan::collect {
@@ -52,6 +53,9 @@ constexpr CollectorEntry kCollectors[] = {
 #elif defined(_WIN32)
     {"TaskItem", MakeScheduledTaskCollector},
     {"EventLogItem", MakeEventLogCollector},
+    {"ProcessItem", MakeWinProcessCollector},
+    {"PortItem", MakeWinPortCollector},
+    {"ServiceItem", MakeWinServiceCollector},
 #else
     {"", nullptr},  // placeholder so the table is never empty
 #endif

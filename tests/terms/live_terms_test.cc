@@ -1,6 +1,7 @@
-// The terms of the live-host collectors on Linux (collect/process, collect/network): exactly the
-// fields they set are collected, on Linux only, with the vendor lists' types and platforms kept,
-// and costs that make the evaluator try cheap fields before descriptor lists and digests.
+// The terms of the live-host collectors on Linux (collect/process, collect/network) and Windows
+// (collect/windows, platform/windows/collect): exactly the fields each sets are collected on its
+// platform, with the vendor lists' types and platforms kept, and costs that make the evaluator try
+// cheap fields before descriptor lists and digests.
 #include <catch2/catch.hpp>
 
 #include <set>
@@ -31,6 +32,17 @@ std::set<std::string> CollectedOnLinux(std::string_view document) {
   return out;
 }
 
+// The terms of `document` collected on `platform` (paths without the document); none on macOS.
+std::set<std::string> CollectedOn(std::string_view document, unsigned platform) {
+  std::set<std::string> out;
+  for (const TermInfo& t : TermsOfDocument(document)) {
+    INFO(t.search);
+    CHECK((t.collected & kMacos) == 0);
+    if (t.collected & platform) out.insert(std::string(t.search.substr(document.size() + 1)));
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("exactly the ProcessItem terms the Linux collector sets are collected") {
@@ -45,11 +57,18 @@ TEST_CASE("exactly the ProcessItem terms the Linux collector sets are collected"
                         "path"}) {
     expected.insert(std::string("PortList/PortItem/") + f);
   }
-  CHECK(CollectedOnLinux("ProcessItem") == expected);
+  CHECK(CollectedOn("ProcessItem", kLinux) == expected);
+}
+
+TEST_CASE("exactly the ProcessItem and PortItem terms the Windows collectors set are collected") {
+  CHECK(CollectedOn("ProcessItem", kWindows) ==
+        std::set<std::string>{"pid", "parentpid", "name", "path", "arguments", "Username", "SecurityID", "startTime",
+                              "HandleList/Handle/Md5sum", "HandleList/Handle/Sha1sum", "HandleList/Handle/Sha256sum"});
+  CHECK(CollectedOn("PortItem", kWindows) == CollectedOn("PortItem", kLinux));
 }
 
 TEST_CASE("exactly the PortItem ArpEntryItem and RouteEntryItem terms the Linux collectors set are collected") {
-  CHECK(CollectedOnLinux("PortItem") == std::set<std::string>{"protocol", "localIP", "localPort", "remoteIP",
+  CHECK(CollectedOn("PortItem", kLinux) == std::set<std::string>{"protocol", "localIP", "localPort", "remoteIP",
                                                               "remotePort", "state", "pid", "process", "path",
                                                               "isIPv6"});
   CHECK(CollectedOnLinux("ArpEntryItem") ==
