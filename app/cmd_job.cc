@@ -1,9 +1,6 @@
 // `iocscan job run|due|install|results JOB.toml`: the job-file layer (lib/job). This file parses
 // options, picks the clock (--now) and the seed, owns the signal handler, the randomized sleep and
 // the printing; everything else is in lib/job.
-#include <signal.h>
-#include <unistd.h>
-
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -26,6 +23,7 @@
 #include "job/stored_cards.h"
 #include "platform/host_info.h"
 #include "platform/job_os.h"
+#include "platform/terminal.h"
 #include "progress_line.h"
 #include "report/escape.h"
 #include "report/json_card.h"
@@ -56,18 +54,8 @@ struct JobArgs {
   bool prune = false;
 };
 
+// Set by Ctrl-C or SIGTERM: the run stops and still stores what it found.
 std::atomic<bool> g_stop{false};
-
-extern "C" void OnStop(int) { g_stop.store(true); }
-
-void InstallStopHandler() {
-  struct sigaction sa {};
-  sa.sa_handler = OnStop;
-  sa.sa_flags = SA_RESETHAND;
-  sigemptyset(&sa.sa_mask);
-  sigaction(SIGINT, &sa, nullptr);
-  sigaction(SIGTERM, &sa, nullptr);
-}
 
 void Say(const std::string& line) {
   std::fprintf(stderr, "iocscan job: %s\n", report::TerminalSafe(line).c_str());
@@ -190,7 +178,7 @@ int RunRun(const JobArgs& a) {
   }
   Result<std::unique_ptr<job::Clock>> clock = MakeClock(a);
   if (!clock.ok()) return Fail(clock.error());
-  InstallStopHandler();
+  platform::SetFlagOnInterrupt(&g_stop);
 
   job::RunRequest request;
   request.job = &job.value();
@@ -213,7 +201,7 @@ int RunRun(const JobArgs& a) {
     };
   }
   ProgressLine progress(stderr);
-  if (!a.no_progress && !a.quiet && ::isatty(STDERR_FILENO)) {
+  if (!a.no_progress && !a.quiet && platform::IsTerminal(stderr)) {
     request.on_progress = [&progress](const scan::Progress& p) { progress.Show(p); };
   }
   job::RunReport report = job::RunJob(request);
@@ -279,13 +267,13 @@ int ShowRun(const JobArgs& a, const job::JobFile& job) {
   if (!found) return Fail({"--run " + a.run, "no such complete run in " + job.results});
   Result<job::StoredCards> stored = job::ReadStoredCards(dir + "/cards.jsonl");
   if (!stored.ok()) return Fail(stored.error());
-  std::string format = a.format.empty() ? (::isatty(STDOUT_FILENO) ? "text" : "jsonl") : a.format;
+  std::string format = a.format.empty() ? (platform::IsTerminal(stdout) ? "text" : "jsonl") : a.format;
   if (format == "jsonl") {
     std::fwrite(stored->raw.data(), 1, stored->raw.size(), stdout);
   } else if (format == "json") {
     std::fputs(report::JsonLine(job::StoredJsonDocument(stored.value())).c_str(), stdout);
   } else {
-    const bool color = ::isatty(STDOUT_FILENO);
+    const bool color = platform::IsTerminal(stdout);
     for (const auto& c : stored->cards) std::fputs(report::CardText(job::CardFromJson(c), color).c_str(), stdout);
     if (stored->summary.is_object()) std::fputs(report::SummaryText(job::SummaryFromJson(stored->summary)).c_str(), stdout);
     for (const auto& w : stored->warnings) std::fputs(report::WarningText(job::WarningFromJson(w)).c_str(), stderr);

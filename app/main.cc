@@ -13,9 +13,7 @@ constexpr CommandSpec kCommands[] = {
     {"show", "Print an IOC as an indented tree with its metadata", &AddShowCommand},
     {"export", "Write validated IOCs into one ZIP collection", &AddExportCommand},
     {"terms", "List every term iocscan knows and where it is collected", &AddTermsCommand},
-#ifndef _WIN32  // jobs are not ported to Windows yet (lib/CMakeLists.txt)
     {"job", "Run, check, install and list scheduled scan jobs (TOML job files)", &AddJobCommand},
-#endif
 };
 
 int Main(int argc, char** argv) {

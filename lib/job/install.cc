@@ -1,6 +1,5 @@
 #include "job/install.h"
 
-#include <unistd.h>
 
 #include <cctype>
 #include <cstdio>
@@ -339,7 +338,7 @@ Result<std::vector<std::string>> ApplyInstall(const JobFile& job, const ApplyOpt
   }
 
   // systemd
-  const bool user = o.user || ::geteuid() != 0;
+  const bool user = o.user || !platform::RunsPrivileged();
   std::string dir;
   if (user) {
     const char* home = std::getenv("HOME");

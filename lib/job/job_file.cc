@@ -14,6 +14,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "core/native_path.h"
 #include "core/time.h"
 
 namespace iocscan::job {
@@ -163,11 +164,12 @@ Result<std::string> ResolvePath(Reader& r, std::string_view key, const std::stri
                                 bool writes) {
   if (path.empty()) return r.Fail(nullptr, key, "is an empty path");
   if (writes && HasDotDot(path)) return r.Fail(nullptr, key, "\"" + path + "\" contains a \"..\" component");
-  std::filesystem::path p(path);
-  if (p.is_relative()) p = std::filesystem::path(base) / p;
-  std::string out = p.lexically_normal().string();
-  while (out.size() > 1 && out.back() == '/') out.pop_back();
-  return out;
+  std::filesystem::path p = PathFromUtf8(path);
+  if (p.is_relative()) p = PathFromUtf8(base) / p;
+  p = p.lexically_normal();
+  // No trailing separator, except for a root ("/", "C:\\").
+  while (!p.relative_path().empty() && !p.has_filename()) p = p.parent_path();
+  return Utf8FromPath(p);
 }
 
 Result<TimeOfDay> ParseTimeOfDay(std::string_view text) {
@@ -301,7 +303,9 @@ Result<JobFile> ParseTables(const toml::table& root, const std::string& path) {
   {
     Result<std::string> resolved = ResolvePath(r, "results", *results, base, true);
     if (!resolved.ok()) return Error{r.Fail(r.Get("results"), "", "").source, resolved.error().message};
-    if (resolved.value() == "/") return r.Fail(r.Get("results"), "results", "must not be /");
+    if (PathFromUtf8(resolved.value()).relative_path().empty()) {
+      return r.Fail(r.Get("results"), "results", "must not be / (a filesystem root)");
+    }
     job.results = resolved.value();
   }
   IOCSCAN_TRY(retention, r.Integer("retention_days", 1, kMaxRetentionDays));

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/atomic_file.h"
+#include "core/native_path.h"
 #include "core/time.h"
 
 namespace iocscan::job {
@@ -89,8 +90,8 @@ Status EnsureResultsDir(const std::string& dir) {
 
 Result<RunWriter> RunWriter::Begin(const std::string& results_dir, const std::string& id) {
   RunWriter w;
-  w.temp_ = results_dir + "/." + id + ".tmp";
-  w.final_ = results_dir + "/" + id;
+  w.temp_ = results_dir + kPathSeparator + "." + id + ".tmp";
+  w.final_ = results_dir + kPathSeparator + id;
   std::error_code ec;
   if (fs::exists(w.final_, ec)) return Error{w.final_, "a run with this id exists"};
   fs::remove_all(w.temp_, ec);

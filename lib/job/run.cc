@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/native_path.h"
 #include "core/time.h"
 #include "job/actions.h"
 #include "job/results.h"
@@ -73,7 +74,7 @@ RunReport RunJob(const RunRequest& request) {
     report.error = made.error();
     return report;
   }
-  const std::string lock_path = job.results + "/.lock";
+  const std::string lock_path = job.results + kPathSeparator + ".lock";
   platform::ExclusiveLock lock = platform::ExclusiveLock::TryAcquire(lock_path);
   if (lock.state() == platform::ExclusiveLock::State::kBusy) {
     report.error = Error{job.path, "another run of this job is in progress (lock " + lock_path + " " + lock.message() + ")"};
@@ -199,7 +200,7 @@ RunReport RunJob(const RunRequest& request) {
 
   if (hits > 0 && !job.on_match.empty()) {
     std::vector<std::string> argv = ExpandPlaceholders(
-        job.on_match, {{"run_dir", report.run_dir}, {"cards", report.run_dir + "/cards.jsonl"},
+        job.on_match, {{"run_dir", report.run_dir}, {"cards", report.run_dir + kPathSeparator + "cards.jsonl"},
                        {"hits", std::to_string(hits)}, {"run_id", id}, {"job", job.name}});
     Result<int> acted = RunAction(argv);
     if (!acted.ok()) {

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_file.h"
+#include "core/native_path.h"
 #include "core/time.h"
 
 namespace iocscan::job {
@@ -22,7 +23,7 @@ Result<std::int64_t> TimeField(const Json& j, const char* key) {
 
 }  // namespace
 
-std::string StatePath(const std::string& results_dir) { return results_dir + "/state.json"; }
+std::string StatePath(const std::string& results_dir) { return results_dir + kPathSeparator + "state.json"; }
 
 Result<JobState> LoadState(const std::string& results_dir) {
   const std::string path = StatePath(results_dir);

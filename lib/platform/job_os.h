@@ -1,7 +1,7 @@
 // What the job layer (lib/job) needs from the operating system, and nothing more: the local time
 // zone's UTC offset, the boot time, an exclusive lock that dies with its process, and running a
 // program without a shell. Interface here; the POSIX implementation is platform/posix/job_os.cc
-// (boot time, executable path: platform/linux/job_os.cc).
+// (boot time, executable path: platform/linux/job_os.cc), Windows' platform/windows/job_os.cc.
 #pragma once
 
 #include <cstdint>
@@ -32,6 +32,7 @@ std::string ExecutablePath();
 // the descriptor is closed, which also happens when the holder is killed (even SIGKILL) or the
 // host reboots. So a lock file left behind by a dead process is never "stale": the next process
 // simply gets the lock. The holder's pid is written into the file for the "busy" message only.
+// Windows: LockFileEx on the whole file, released by the system the same way (no pid message).
 class ExclusiveLock {
  public:
   enum class State { kHeld, kBusy, kError };
@@ -50,6 +51,7 @@ class ExclusiveLock {
  private:
   ExclusiveLock() = default;
   int fd_ = -1;
+  void* handle_ = nullptr;  // Windows: the locked file's HANDLE
   State state_ = State::kError;
   std::string message_;
 };
@@ -65,5 +67,8 @@ struct ProgramRun {
 // Errors: the program could not be started.
 Result<ProgramRun> RunProgram(const std::vector<std::string>& argv, const std::optional<std::string>& input,
                               bool capture_out);
+
+// True when this process runs as root (POSIX) or elevated (Windows).
+bool RunsPrivileged();
 
 }  // namespace iocscan::platform

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "core/native_path.h"
 #include "job/job_file.h"
 
 namespace iocscan::job {
@@ -54,17 +55,20 @@ std::string Job(const std::string& top, const std::string& schedule = "frequency
   return "name = \"t\"\niocs = [\"/i\"]\nresults = \"/r\"\n" + top + "\n[schedule]\n" + schedule;
 }
 
+// A path as the job file loader writes it on this OS ('\\' separators on Windows).
+std::string N(const char* path) { return NativeSeparators(path); }
+
 TEST_CASE("job file: the issue's example parses into its values", "[job][job_file]") {
   Result<JobFile> r = ParseJobFile(kFull, kPath);
   REQUIRE(r.ok());
   const JobFile& j = r.value();
   CHECK(j.name == "Weekly APT sweep");
-  CHECK(j.iocs == std::vector<std::string>{"/opt/iocs/apt.zip", "/srv/jobs/extra"});
+  CHECK(j.iocs == std::vector<std::string>{N("/opt/iocs/apt.zip"), N("/srv/jobs/extra")});
   CHECK(j.documents == std::vector<std::string>{"FileItem", "ProcessItem"});
-  CHECK(j.results == "/var/lib/iocscan/weekly");
+  CHECK(j.results == N("/var/lib/iocscan/weekly"));
   CHECK(j.retention_days == 7);
   CHECK(j.time_limit_seconds == 7200);
-  CHECK(j.paths == std::vector<std::string>{"/home", "/srv/jobs/tmp"});
+  CHECK(j.paths == std::vector<std::string>{N("/home"), N("/srv/jobs/tmp")});
   CHECK(j.excludes == std::vector<std::string>{"/home/*/.cache/**"});
   CHECK(j.max_read_bytes == 256ull << 20);
   CHECK(j.one_file_system);
@@ -98,8 +102,8 @@ TEST_CASE("job file: TOML dates and times are accepted as well as strings", "[jo
 TEST_CASE("job file: relative paths are relative to the job file's folder", "[job][job_file]") {
   Result<JobFile> r = ParseJobFile("name = \"t\"\niocs = [\"../iocs\", \"./a/./b\"]\nresults = \"runs\"\n[schedule]\nfrequency = \"daily\"\n", kPath);
   REQUIRE(r.ok());
-  CHECK(r->iocs == std::vector<std::string>{"/srv/iocs", "/srv/jobs/a/b"});
-  CHECK(r->results == "/srv/jobs/runs");
+  CHECK(r->iocs == std::vector<std::string>{N("/srv/iocs"), N("/srv/jobs/a/b")});
+  CHECK(r->results == N("/srv/jobs/runs"));
 }
 
 TEST_CASE("job file: every mistake is one line with the file, the line and the key", "[job][job_file]") {

@@ -172,4 +172,6 @@ Result<ProgramRun> RunProgram(const std::vector<std::string>& argv, const std::o
   return run;
 }
 
+bool RunsPrivileged() { return ::geteuid() == 0; }
+
 }  // namespace iocscan::platform
