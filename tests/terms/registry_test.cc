@@ -120,6 +120,17 @@ std::set<std::string> CollectedOnlyOnLinux(std::string_view document) {
   return out;
 }
 
+// The fields of `document` collected on `platform` (never on macOS: no collector there yet).
+std::set<std::string> CollectedFields(std::string_view document, unsigned platform) {
+  std::set<std::string> out;
+  for (const TermInfo& t : TermsOfDocument(document)) {
+    INFO(t.search);
+    CHECK((t.collected & kMacos) == 0);
+    if (t.collected & platform) out.insert(std::string(t.search.substr(document.size() + 1)));
+  }
+  return out;
+}
+
 TEST_CASE("exactly the ServiceItem and TaskItem terms the collectors give are collected") {
   std::set<std::string> linux_services = {"name", "descriptiveName", "description", "path", "arguments", "mode",
                                           "status", "startedAs", "type", "pathmd5sum", "pathsha1sum",
@@ -149,9 +160,13 @@ TEST_CASE("exactly the ServiceItem and TaskItem terms the collectors give are co
 }
 
 TEST_CASE("exactly the account and hosts-file terms the Linux collectors give are collected") {
-  CHECK(CollectedOnlyOnLinux("UserItem") ==
+  CHECK(CollectedFields("UserItem", kLinux) ==
         std::set<std::string>{"Username", "fullname", "userid", "homedirectory", "shell",
                               "grouplist/groupname", "disabled", "LastLogin"});
+  CHECK(CollectedFields("UserItem", kWindows) ==
+        std::set<std::string>{"Username", "fullname", "userid", "homedirectory", "grouplist/groupname",
+                              "disabled", "LastLogin", "description", "lockedout", "passwordrequired",
+                              "scriptpath", "SecurityID"});
   CHECK(CollectedOnlyOnLinux("GroupItem") == std::set<std::string>{"GroupName", "gid", "userlist/username"});
   CHECK(CollectedOnlyOnLinux("DnsEntryItem") ==
         std::set<std::string>{"Host", "RecordName", "RecordType", "RecordData/IPv4Address",
@@ -165,13 +180,16 @@ TEST_CASE("exactly the account and hosts-file terms the Linux collectors give ar
 }
 
 TEST_CASE("exactly the system, volume and module terms the Linux collectors give are collected") {
-  CHECK(CollectedOnlyOnLinux("SystemInfoItem") ==
-        std::set<std::string>{"hostname", "domain", "OS", "productName", "buildNumber", "kernelVersion",
-                              "machine", "uptime", "timezone", "user", "MAC",
-                              "networkArray/networkInfo/adapter", "networkArray/networkInfo/MAC",
-                              "networkArray/networkInfo/ipArray/ipInfo/ipAddress",
-                              "networkArray/networkInfo/ipArray/ipInfo/ipv6Address",
-                              "networkArray/networkInfo/ipArray/ipInfo/subnetMask"});
+  std::set<std::string> both = {"hostname", "domain", "OS", "productName", "buildNumber", "machine", "uptime",
+                                 "timezone", "user", "MAC", "networkArray/networkInfo/adapter",
+                                 "networkArray/networkInfo/MAC", "networkArray/networkInfo/ipArray/ipInfo/ipAddress",
+                                 "networkArray/networkInfo/ipArray/ipInfo/ipv6Address",
+                                 "networkArray/networkInfo/ipArray/ipInfo/subnetMask"};
+  std::set<std::string> on_linux = both, on_windows = both;
+  on_linux.insert("kernelVersion");
+  on_windows.insert("installDate");
+  CHECK(CollectedFields("SystemInfoItem", kLinux) == on_linux);
+  CHECK(CollectedFields("SystemInfoItem", kWindows) == on_windows);
   CHECK(CollectedOnlyOnLinux("VolumeItem") ==
         std::set<std::string>{"MountPoint", "Name", "DevicePath", "DeviceID", "FileSystemName",
                               "FileSystemFlags", "Flags/ReadOnly", "Flags/Removable", "Type", "RemoteFS",

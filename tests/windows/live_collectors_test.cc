@@ -17,58 +17,10 @@
 #include "collect/collector.h"
 #include "hash/digest.h"
 #include "terms/registry.h"
+#include "windows/collector_support.h"
 
 namespace iocscan::collect {
 namespace {
-
-using Fields = std::map<std::string, compile::FieldValue>;
-
-// Runs `document`'s collector with every term of the document needed; keeps the items `want` picks.
-std::vector<Fields> CollectWhere(std::string_view document, const std::function<bool(const Fields&)>& want,
-                                 CollectorStats* stats_out = nullptr) {
-  std::vector<terms::FieldId> ids;
-  std::vector<std::string> searches;
-  for (const terms::TermInfo& t : terms::TermsOfDocument(document)) {
-    if (!(t.collected & terms::kWindows)) continue;
-    searches.emplace_back(t.search);
-    ids.push_back(*terms::FindTerm(t.search));
-  }
-  std::sort(ids.begin(), ids.end());
-  CollectorEnv env;
-  env.needed = ids;
-  std::unique_ptr<Collector> c = MakeCollector(document);
-  REQUIRE(c);
-  CHECK(c->live_only());
-  std::vector<Fields> kept;
-  CollectorStats stats = c->Collect(env, [&](CollectedItem& item) {
-    Fields f;
-    for (const std::string& s : searches) {
-      if (const compile::FieldValue* v = item.Get(*terms::FindTerm(s)); v && !v->empty()) f[s] = *v;
-    }
-    if (want(f)) {
-      CHECK_FALSE(item.CardFields().empty());
-      kept.push_back(std::move(f));
-    }
-  });
-  for (const Warning& w : stats.warnings) WARN(document << " warning: " << w.source << ": " << w.message);
-  if (stats_out) *stats_out = stats;
-  return kept;
-}
-
-std::string Text(const Fields& f, const std::string& search) {
-  auto it = f.find(search);
-  return it == f.end() || it->second.empty() ? "<absent>" : it->second.at(0).text;
-}
-std::int64_t Int(const Fields& f, const std::string& search) {
-  auto it = f.find(search);
-  return it == f.end() || it->second.empty() ? -1 : it->second.at(0).integer;
-}
-bool Has(const Fields& f, const std::string& search) { return f.count(search) > 0; }
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return s;
-}
 
 // cmd.exe /k with a unique marker, blocked reading a pipe the test never writes; killed at the end.
 class WaitingChild {

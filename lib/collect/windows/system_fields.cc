@@ -1,0 +1,34 @@
+#include "collect/windows/system_fields.h"
+
+#include <array>
+
+#include "core/ip_address.h"
+
+namespace iocscan::collect {
+
+std::string FormatMac(std::span<const std::uint8_t> bytes) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (std::uint8_t b : bytes) {
+    if (!out.empty()) out += ':';
+    out += kHex[b >> 4];
+    out += kHex[b & 0xF];
+  }
+  return out;
+}
+
+std::string Ipv4MaskOfPrefix(unsigned prefix) {
+  if (prefix > 32) prefix = 32;
+  std::uint32_t mask = prefix == 0 ? 0 : ~std::uint32_t{0} << (32 - prefix);
+  return FormatIpv4({static_cast<std::uint8_t>(mask >> 24), static_cast<std::uint8_t>(mask >> 16),
+                     static_cast<std::uint8_t>(mask >> 8), static_cast<std::uint8_t>(mask)});
+}
+
+std::string WindowsOsName(std::string_view product, std::string_view display_version, std::string_view build) {
+  std::string out(product.empty() ? "Windows" : product);
+  if (!display_version.empty()) out += " " + std::string(display_version);
+  if (!build.empty()) out += " (build " + std::string(build) + ")";
+  return out;
+}
+
+}  // namespace iocscan::collect
