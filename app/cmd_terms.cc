@@ -1,4 +1,4 @@
-// `iocscan terms [--document D] [--format text|json] [--all]`: the table of every term iocscan
+// `iocscan terms [--document D] [--collected-on P] [--format text|json] [--all]`: the table of every term iocscan
 // knows. Selection and formatting live in lib/terms/listing.h; this file only wires options.
 #include <cstdio>
 #include <memory>
@@ -13,11 +13,12 @@ namespace {
 struct TermsOptions {
   std::string document;
   std::string format = "text";
+  std::string collected_on;
   bool all = false;
 };
 
 int RunTerms(const TermsOptions& options) {
-  auto ids = terms::SelectTerms({options.document, options.all});
+  auto ids = terms::SelectTerms({options.document, options.all, options.collected_on});
   if (!ids.ok()) {
     std::fprintf(stderr, "iocscan terms: %s\n", ids.error().Text().c_str());
     return kExitError;
@@ -43,6 +44,8 @@ RunFunction AddTermsCommand(CLI::App* sub) {
   auto options = std::make_shared<TermsOptions>();
   sub->add_option("--document", options->document,
                   "Only the terms of this document (case-insensitive), e.g. FileItem");
+  sub->add_option("--collected-on", options->collected_on,
+                  "Only the terms collected on: linux, windows, both, linux-only or windows-only");
   sub->add_option("--format", options->format, "Output format: text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
   sub->add_flag("--all", options->all,

@@ -31,6 +31,16 @@ Row MakeRow(const TermInfo& t) {
           std::string(t.description)};
 }
 
+// `choice` is one of kCollectedOnChoices.
+bool CollectedAs(const TermInfo& t, std::string_view choice) {
+  const bool on_linux = CollectedOn(t, kLinux), on_windows = CollectedOn(t, kWindows);
+  if (choice == "linux") return on_linux;
+  if (choice == "windows") return on_windows;
+  if (choice == "both") return on_linux && on_windows;
+  if (choice == "linux-only") return on_linux && !on_windows;
+  return on_windows && !on_linux;  // windows-only
+}
+
 void AppendRow(const Row& row, const std::array<std::size_t, 7>& width, std::string& out) {
   for (std::size_t i = 0; i < row.size(); ++i) {
     out += row[i];
@@ -53,9 +63,14 @@ Result<std::vector<FieldId>> SelectTerms(const ListOptions& options) {
                                      "' (iocscan terms --all lists every document)"};
     }
   }
+  const std::string& on = options.collected_on;
+  if (!on.empty() && std::find(std::begin(kCollectedOnChoices), std::end(kCollectedOnChoices), on) ==
+                         std::end(kCollectedOnChoices)) {
+    return Error{"--collected-on", "must be linux, windows, both, linux-only or windows-only, not '" + on + "'"};
+  }
   std::vector<FieldId> ids;
   for (const TermInfo& t : rows) {
-    if (options.all || t.collected != 0) ids.push_back(IdOf(t));
+    if ((options.all || t.collected != 0) && (on.empty() || CollectedAs(t, on))) ids.push_back(IdOf(t));
   }
   return ids;
 }
@@ -77,10 +92,17 @@ std::string FormatTermsText(std::span<const FieldId> ids) {
   AppendRow(header, width, out);
   for (const Row& row : rows) AppendRow(row, width, out);
 
-  std::size_t here = 0;
-  for (FieldId id : ids) here += CollectedOn(Term(id), CurrentPlatform()) ? 1 : 0;
-  out += "\n" + std::to_string(ids.size()) + " terms, " + std::to_string(here) +
-         " collected on " + PlatformList(CurrentPlatform()) + ".\n";
+  std::size_t here = 0, both = 0, linux_only = 0, windows_only = 0;
+  for (FieldId id : ids) {
+    const TermInfo& t = Term(id);
+    here += CollectedOn(t, CurrentPlatform()) ? 1 : 0;
+    both += CollectedAs(t, "both") ? 1 : 0;
+    linux_only += CollectedAs(t, "linux-only") ? 1 : 0;
+    windows_only += CollectedAs(t, "windows-only") ? 1 : 0;
+  }
+  out += "\n" + std::to_string(ids.size()) + " terms, " + std::to_string(here) + " collected on " +
+         PlatformList(CurrentPlatform()) + " (" + std::to_string(both) + " on linux and windows, " +
+         std::to_string(linux_only) + " on linux only, " + std::to_string(windows_only) + " on windows only).\n";
   out += "int, double and date terms also take a range with is: \"A TO B\" or \"[A TO B]\" "
          "(inclusive), \"{A TO B}\" (exclusive).\n";
   return out;

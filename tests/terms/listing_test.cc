@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -116,4 +117,28 @@ TEST_CASE("text columns are aligned under their headers") {
   }
   CHECK(md5_line.find("linux,macos") != std::string::npos);
   CHECK(lines.back().find("TO") != std::string::npos);  // the range note
+}
+
+TEST_CASE("--collected-on picks the terms of one platform, both, or one only") {
+  auto searches = [](const char* on) {
+    std::set<std::string> out;
+    const std::vector<FieldId> ids = SelectTerms({"", false, on}).value();
+    for (FieldId id : ids) out.insert(std::string(Term(id).search));
+    return out;
+  };
+  const std::set<std::string> windows_only = searches("windows-only"), linux_only = searches("linux-only"),
+                              both = searches("both"), on_windows = searches("windows"), on_linux = searches("linux");
+  CHECK(windows_only.count("ServiceItem/serviceDLL") == 1);
+  CHECK(linux_only.count("FileItem/Username") == 1);
+  CHECK(both.count("FileItem/Md5sum") == 1);
+  CHECK(on_windows.size() == both.size() + windows_only.size());
+  CHECK(on_linux.size() == both.size() + linux_only.size());
+  for (const std::string& s : both) CHECK((on_windows.count(s) == 1 && on_linux.count(s) == 1));
+  for (const std::string& s : windows_only) CHECK(on_linux.count(s) == 0);
+  const std::string footer = FormatTermsText(SelectTerms({}).value());
+  CHECK(footer.find(std::to_string(both.size()) + " on linux and windows, " + std::to_string(linux_only.size()) +
+                    " on linux only, " + std::to_string(windows_only.size()) + " on windows only") != std::string::npos);
+  iocscan::Result<std::vector<FieldId>> bad = SelectTerms({"", false, "macos-only"});
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().source == "--collected-on");
 }
