@@ -15,6 +15,7 @@
 #include <tuple>
 #include <vector>
 
+#include "collect/registry/registry_scope.h"
 #include "commands.h"
 #include "core/native_path.h"
 #include "core/time.h"
@@ -32,6 +33,7 @@ struct ScanArgs {
   std::vector<std::string> iocs;
   std::vector<std::string> paths;
   std::vector<std::string> excludes;
+  std::vector<std::string> registry_keys;
   std::string documents;
   std::string format;
   std::string output;
@@ -132,6 +134,12 @@ Result<scan::ScanOptions> ToScanOptions(const ScanArgs& a) {
   o.follow_symlinks = a.follow_symlinks;
   o.network_mounts = a.network_mounts;
   o.low_priority = a.low_priority;
+  for (const std::string& key : a.registry_keys) {
+    if (!collect::ParseScopeKey(key)) {
+      return Error{"--registry-key " + key, "names no hive that is read (HKEY_LOCAL_MACHINE, HKEY_USERS, HKEY_CURRENT_USER)"};
+    }
+  }
+  o.registry_keys = a.registry_keys;
   return o;
 }
 
@@ -210,6 +218,10 @@ RunFunction AddScanCommand(CLI::App* sub) {
   sub->add_option("--root", a->root,
                   "Offline scan of a mounted disk or copied file system: files, users, services, logs... are "
                   "read under DIR and reported with their paths on that system; live-only documents are skipped");
+  sub->add_option("--registry-key", a->registry_keys,
+                  "RegistryItem reads KEY and its subkeys (repeatable; HKLM\\SOFTWARE\\X, HKEY_USERS\\*\\Software\\X "
+                  "for every user) instead of the keys the IOCs name or the default persistence keys")
+      ->allow_extra_args(false);
   sub->add_flag("--one-file-system", a->one_file_system, "Do not cross device boundaries under a scope root");
   sub->add_flag("--follow-symlinks", a->follow_symlinks, "Follow symlinks to files inside the scope (never to folders)");
   sub->add_flag("--network-mounts", a->network_mounts, "Also enter network and FUSE filesystems (nfs, cifs, sshfs...)");

@@ -37,12 +37,24 @@ class CollectedItem : public compile::Item {
   virtual std::vector<report::CardField> CardFields() = 0;
 };
 
+// A term of the collector's document as its IOC wrote it, for a collector that narrows what it reads
+// from the IOCs' values (RegistryItem derives the keys to read from Path and KeyPath terms).
+struct ScopeTerm {
+  std::uint32_t ioc = 0;  // the IOC's index in the compiled set: terms of one IOC share it
+  terms::FieldId field = 0;
+  std::string condition;  // as written: is, contains, starts-with, isnot, ...
+  bool negate = false;
+  std::string text;       // Content, as written
+};
+
 struct CollectorEnv {
   std::string root;                    // "" = this live system; else an offline root (--root DIR)
   std::optional<std::int64_t> since;   // retrospective window for time-stamped records (inclusive)
   std::optional<std::int64_t> until;
   const std::atomic<bool>* stop = nullptr;  // timeout / Ctrl-C: return promptly
   std::span<const terms::FieldId> needed;   // the fields the compiled IOCs use (sorted)
+  std::vector<ScopeTerm> terms;             // the supported terms on this document
+  std::vector<std::string> registry_keys;   // --registry-key: RegistryItem reads these, not a derived scope
 
   bool Stopped() const { return stop && stop->load(std::memory_order_relaxed); }
   bool Needs(std::string_view search) const;  // some IOC uses this term

@@ -16,7 +16,8 @@ struct CollectorRun {
   collect::CollectorStats stats;
 };
 
-// `document` is the set's index of the collector's document; env.needed is filled here.
+// `document` is the set's index of the collector's document; env.needed and env.terms are filled
+// here.
 CollectorRun RunCollector(collect::Collector& collector, const compile::CompiledSet& set, std::uint32_t document,
                           collect::CollectorEnv env);
 

@@ -179,7 +179,8 @@ ScanOutcome RunScan(const compile::CompiledSet& set, const ScanOptions& options,
                                       options.root});
       continue;
     }
-    collect::CollectorEnv env{options.root, options.since, options.until, monitor.stop_flag(), {}};
+    collect::CollectorEnv env{options.root, options.since, options.until, monitor.stop_flag(), {}, {},
+                              options.registry_keys};
     CollectorRun run = RunCollector(*collector, set, d, std::move(env));
     AddCollectorRun(document, run, s, out.warnings);
     keep(run.matches);

@@ -14,6 +14,8 @@
 //   root             ("")      offline root (--root DIR): host documents read from under it
 //   since, until     (none)    retrospective window for time-stamped records (seconds since the
 //                              epoch); FileItem has none, the host collectors use it
+//   registry_keys    ({})      RegistryItem reads these keys instead of the scope it derives from
+//                              the IOCs (collect/registry/registry_scope.h)
 #pragma once
 
 #include <cstdint>
@@ -39,6 +41,7 @@ struct ScanOptions {
   std::string root;
   std::optional<std::int64_t> since;
   std::optional<std::int64_t> until;
+  std::vector<std::string> registry_keys;
 };
 
 }  // namespace iocscan::scan

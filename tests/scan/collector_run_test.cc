@@ -103,6 +103,40 @@ TEST_CASE("A stopped collector returns without visiting", "[scan][collector]") {
   CHECK(run.stats.items == 0);
 }
 
+// Keeps the env it was given.
+class EnvProbe final : public collect::Collector {
+ public:
+  bool live_only() const override { return false; }
+  collect::CollectorStats Collect(const collect::CollectorEnv& env, const collect::ItemVisitor&) override {
+    seen = env;
+    return {};
+  }
+  collect::CollectorEnv seen;
+};
+
+TEST_CASE("RunCollector hands the collector the supported terms of its document, as written", "[scan][collector]") {
+  std::vector<ioc::Ioc> iocs;
+  iocs.push_back(Ioc11(Or(T("starts-with", "UserItem/Username", "svc-") + T("isnot", "UserItem/shell", "/bin/sh") +
+                          T("is", "UserItem/NoSuchTerm", "x") + T("is", "FileItem/FileName", "a"))));
+  iocs.push_back(Ioc11(Or(T("contains", "userItem/username", "adm", true)), "b.ioc", "t2"));
+  compile::CompiledSet set = compile::Compile(std::move(iocs), {.require_collected = false});
+  EnvProbe probe;
+  collect::CollectorEnv env;
+  env.registry_keys = {"HKLM\\SOFTWARE"};
+  RunCollector(probe, set, *set.DocumentIndex("UserItem"), env);
+  REQUIRE(probe.seen.terms.size() == 3);
+  CHECK(probe.seen.terms[0].ioc == 0);
+  CHECK(probe.seen.terms[0].field == *terms::FindTerm("UserItem/Username"));
+  CHECK(probe.seen.terms[0].condition == "starts-with");
+  CHECK(probe.seen.terms[0].text == "svc-");
+  CHECK(probe.seen.terms[1].condition == "isnot");
+  CHECK(probe.seen.terms[1].field == *terms::FindTerm("UserItem/shell"));
+  CHECK(probe.seen.terms[2].ioc == 1);
+  CHECK(probe.seen.terms[2].negate);
+  CHECK(probe.seen.terms[2].field == *terms::FindTerm("UserItem/Username"));
+  CHECK(probe.seen.registry_keys == std::vector<std::string>{"HKLM\\SOFTWARE"});
+}
+
 TEST_CASE("RecordItem ignores terms the registry does not know and reports absent fields", "[scan][collector]") {
   RecordItem item;
   item.Add("UserItem/NoSuchField", RecordItem::Text("x")).Add("UserItem/Username", RecordItem::Text("a"));
