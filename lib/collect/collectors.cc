@@ -18,6 +18,7 @@
 #include "collect/task/task_collector.h"
 #include "collect/user/user_collectors.h"
 #elif defined(_WIN32)  // they read through the Win32 API (lib/platform/windows/collect)
+#include "platform/windows/collect/registry_collector.h"
 #include "platform/windows/collect/event_log_collector.h"
 #include "platform/windows/collect/host_collectors.h"
 #include "platform/windows/collect/scheduled_task_collector.h"
@@ -54,6 +55,7 @@ constexpr CollectorEntry kCollectors[] = {
 #elif defined(_WIN32)
     {"TaskItem", MakeScheduledTaskCollector},
     {"EventLogItem", MakeEventLogCollector},
+    {"RegistryItem", MakeRegistryCollector},
     {"ProcessItem", MakeWinProcessCollector},
     {"PortItem", MakeWinPortCollector},
     {"ServiceItem", MakeWinServiceCollector},

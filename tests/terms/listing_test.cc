@@ -40,8 +40,8 @@ TEST_CASE("by default only collected terms are listed; all adds the others") {
   REQUIRE(all.ok());
   for (FieldId id : collected.value()) CHECK(Term(id).collected != 0);
   CHECK(Contains(Searches(collected.value()), "FileItem/Md5sum"));
-  CHECK_FALSE(Contains(Searches(collected.value()), "RegistryItem/Path"));
-  CHECK(Contains(Searches(all.value()), "RegistryItem/Path"));
+  CHECK_FALSE(Contains(Searches(collected.value()), "RegistryItem/SecurityID"));
+  CHECK(Contains(Searches(all.value()), "RegistryItem/SecurityID"));
   CHECK(all.value().size() == AllTerms().size());
   CHECK(collected.value().size() < all.value().size());
 }

@@ -243,12 +243,24 @@ TEST_CASE("list and raw-bytes flags follow the path") {
 }
 
 TEST_CASE("terms of documents without a Linux collector are known but not collected") {
-  for (std::string_view s : {"ProcessItem/SecurityType", "PortItem/CreationTime", "RegistryItem/Path",
+  for (std::string_view s : {"ProcessItem/SecurityType", "PortItem/CreationTime", "HiveItem/Path",
                              "processEvent/processCmdLine", "eventItem/processEvent/process",
                              "Network/DNS", "Yara/TextString", "DriverItem/TimerRoutineIncluded"}) {
     INFO(s);
     CHECK(Must(s).collected == 0);
   }
+}
+
+TEST_CASE("exactly the RegistryItem terms the Windows collector gives are collected, on Windows only") {
+  std::set<std::string> collected;
+  for (const TermInfo& t : TermsOfDocument("RegistryItem")) {
+    INFO(t.search);
+    CHECK((t.collected == 0 || t.collected == kWindows));
+    if (t.collected) collected.insert(std::string(t.search.substr(sizeof("RegistryItem/") - 1)));
+  }
+  CHECK(collected == std::set<std::string>{"Hive", "KeyPath", "Modified", "NumSubKeys", "NumValues", "Path",
+                                           "ReportedLengthInBytes", "Text", "Type", "Username", "Value",
+                                           "ValueName"});
 }
 
 TEST_CASE("vendor types and platforms come from the term lists") {
