@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <utility>
 
+#include "collect/file_attributes.h"
 #include "collect/path_parts.h"
+#include "platform/file_owner.h"
 
 namespace iocscan::collect {
 namespace {
@@ -101,10 +103,11 @@ const compile::FieldValue* FileItem::GetField(FileField f) {
 }
 
 void FileItem::Compute(FileField f) {
-  if (f <= FileField::kFileExtension) return ComputeName(f);
+  if (f <= FileField::kDrive) return ComputeName(f);
   if (f == FileField::kCreated) return ComputeCreated();
-  if (f <= FileField::kINode) return ComputeStat();
-  if (f <= FileField::kGroupId) return ComputeOwner();
+  if (f <= FileField::kFileAttributes) return ComputeStat();
+  if (f <= FileField::kSecurityId) return ComputeOwner();
+  if (f <= FileField::kStreamSize) return ComputeStreams();
   if (IsDigestField(f)) return ComputeDigest(f);
   if (f == FileField::kStrings) return ComputeStrings();
   if (IsPeField(f)) return ComputePe();
@@ -124,6 +127,9 @@ void FileItem::ComputeName(FileField f) {
       break;
     case FileField::kFileName:
       if (!name.empty()) Slot(f).push_back(Text(std::string(name)));
+      break;
+    case FileField::kDrive:
+      if (!parts.drive.empty()) Slot(f).push_back(Text(std::string(parts.drive)));
       break;
     case FileField::kFileExtension: {
       // After the last dot; none when there is no dot, only a leading one, or nothing after it.
@@ -152,7 +158,7 @@ const std::optional<platform::FileStat>& FileItem::Stat() {
 
 void FileItem::ComputeStat() {
   for (FileField f : {FileField::kSizeInBytes, FileField::kModified, FileField::kAccessed, FileField::kChanged,
-                      FileField::kPermissions, FileField::kINode}) {
+                      FileField::kPermissions, FileField::kINode, FileField::kFileAttributes}) {
     Done(f);
   }
   if (!Stat()) return;
@@ -163,6 +169,7 @@ void FileItem::ComputeStat() {
   Slot(FileField::kChanged).push_back(Date(st.ctime));
   Slot(FileField::kPermissions).push_back(Int(st.mode & 07777));
   Slot(FileField::kINode).push_back(Int(static_cast<std::int64_t>(st.ino)));
+  if (st.attributes != 0) Slot(FileField::kFileAttributes).push_back(Text(FileAttributesText(st.attributes)));
 }
 
 void FileItem::ComputeCreated() {
@@ -181,11 +188,28 @@ void FileItem::ComputeCreated() {
 }
 
 void FileItem::ComputeOwner() {
-  for (FileField f : {FileField::kUsername, FileField::kGroup, FileField::kGroupId}) Done(f);
-  if (!Stat() || !stat_->has_owner_ids) return;
+  for (FileField f : {FileField::kUsername, FileField::kGroup, FileField::kGroupId, FileField::kSecurityId}) Done(f);
+  if (!Stat()) return;
+  if (!stat_->has_owner_ids) {
+    // Owners are SIDs (Windows): read from the security descriptor.
+    if (std::optional<platform::FileOwner> owner = platform::OwnerOf(entry_.dir_fd, entry_.name.c_str())) {
+      if (!owner->name.empty()) Slot(FileField::kUsername).push_back(Text(owner->name));
+      Slot(FileField::kSecurityId).push_back(Text(owner->sid));
+    }
+    return;
+  }
   Slot(FileField::kUsername).push_back(Text(ctx_.users.UserName(stat_->uid)));
   Slot(FileField::kGroup).push_back(Text(ctx_.users.GroupName(stat_->gid)));
   Slot(FileField::kGroupId).push_back(Int(stat_->gid));
+}
+
+void FileItem::ComputeStreams() {
+  Done(FileField::kStreamName);
+  Done(FileField::kStreamSize);
+  for (platform::DataStream& s : platform::AlternateStreams(entry_.dir_fd, entry_.name.c_str())) {
+    Slot(FileField::kStreamName).push_back(Text(std::move(s.name)));
+    Slot(FileField::kStreamSize).push_back(Int(static_cast<std::int64_t>(s.size)));
+  }
 }
 
 // ---- content ----

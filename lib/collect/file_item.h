@@ -3,7 +3,8 @@
 // Each field is computed on first Get() and kept for the item's life, cheapest first:
 //   name/path/extension   free, from the bytes the walker gives
 //   stat fields           one statx/fstatat (AT_SYMLINK_NOFOLLOW unless following links)
-//   owner                 UserDb lookup (no NSS)
+//   owner                 UserDb lookup (no NSS); Windows: the owner SID and its account name
+//   streams               NTFS alternate data streams: one listing (names, sizes)
 //   digests               ONE read pass computes every digest the compiled IOCs need
 //   PEInfo                reads the header region (first 64 KiB, then up to 16 MiB if it is a PE)
 //   StringList            a full streamed pass (ASCII + UTF-16LE strings)
@@ -141,6 +142,7 @@ class FileItem final : public compile::Item {
   void ComputeStat();
   void ComputeCreated();
   void ComputeOwner();
+  void ComputeStreams();
   void ComputeDigest(FileField f);
   void ComputePe();
   void ComputeStrings();

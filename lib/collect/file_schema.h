@@ -23,11 +23,13 @@ namespace iocscan::collect {
 enum class FileField : std::uint8_t {
   kNone,
   // name/path (free)
-  kFullPath, kFilePath, kFileName, kFileExtension,
+  kFullPath, kFilePath, kFileName, kFileExtension, kDrive,
   // one stat
-  kSizeInBytes, kModified, kAccessed, kChanged, kCreated, kPermissions, kINode,
-  // owner
-  kUsername, kGroup, kGroupId,
+  kSizeInBytes, kModified, kAccessed, kChanged, kCreated, kPermissions, kINode, kFileAttributes,
+  // owner (Windows: the owner SID, read from the security descriptor)
+  kUsername, kGroup, kGroupId, kSecurityId,
+  // NTFS alternate data streams (one listing)
+  kStreamName, kStreamSize,
   // content: digests
   kMd5sum, kSha1sum, kSha256sum,
   // content: strings

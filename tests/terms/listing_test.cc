@@ -129,7 +129,7 @@ TEST_CASE("--collected-on picks the terms of one platform, both, or one only") {
   const std::set<std::string> windows_only = searches("windows-only"), linux_only = searches("linux-only"),
                               both = searches("both"), on_windows = searches("windows"), on_linux = searches("linux");
   CHECK(windows_only.count("ServiceItem/serviceDLL") == 1);
-  CHECK(linux_only.count("FileItem/Username") == 1);
+  CHECK(linux_only.count("FileItem/Permissions") == 1);
   CHECK(both.count("FileItem/Md5sum") == 1);
   CHECK(on_windows.size() == both.size() + windows_only.size());
   CHECK(on_linux.size() == both.size() + linux_only.size());

@@ -88,7 +88,8 @@ TEST_CASE("exactly the FileItem terms a portable collector gives are collected t
       "PEInfo/ImportedModules/Module/ImportedFunctions/string",
       "PEInfo/ImportedModules/Module/NumberOfFunctions", "PEInfo/Exports/DllName",
       "PEInfo/Exports/ExportedFunctions/string", "PEInfo/Exports/NumberOfFunctions",
-      "PEInfo/PEChecksum/PEFileRaw", "PEInfo/DigitalSignature/SignatureExists"};
+      "PEInfo/PEChecksum/PEFileRaw", "PEInfo/DigitalSignature/SignatureExists", "Drive",
+      "FileAttributes", "SecurityID", "StreamList/Stream/Name", "StreamList/Stream/SizeInBytes"};
   for (const char* field : {"CompanyName", "FileDescription", "FileVersion", "InternalName",
                             "LegalCopyright", "OriginalFilename", "ProductName", "ProductVersion",
                             "Comments", "LegalTrademarks", "PrivateBuild", "SpecialBuild",
@@ -98,10 +99,12 @@ TEST_CASE("exactly the FileItem terms a portable collector gives are collected t
   std::set<std::string> collected;
   for (const TermInfo& t : AllTerms()) {
     if (t.collected == 0 || t.document != "FileItem") continue;
-    // Owner and mode come from POSIX ids; the Windows walker has neither (yet: SIDs).
-    bool posix_only = t.search == "FileItem/Username" || t.search == "FileItem/Group" ||
-                      t.search == "FileItem/GroupID" || t.search == "FileItem/Permissions";
-    CHECK(t.collected == (posix_only ? kLinux | kMacos : kLinux | kMacos | kWindows));
+    // Group and mode come from POSIX ids; SIDs, attributes, drives and streams are Windows' own.
+    bool posix_only = t.search == "FileItem/Group" || t.search == "FileItem/GroupID" ||
+                      t.search == "FileItem/Permissions";
+    bool windows_only = t.search == "FileItem/Drive" || t.search == "FileItem/FileAttributes" ||
+                        t.search == "FileItem/SecurityID" || t.search.starts_with("FileItem/StreamList/");
+    CHECK(t.collected == (posix_only ? kLinux | kMacos : windows_only ? kWindows : kLinux | kMacos | kWindows));
     collected.insert(std::string(t.search.substr(sizeof("FileItem/") - 1)));
   }
   CHECK(collected == expected);
