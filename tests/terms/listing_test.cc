@@ -119,7 +119,7 @@ TEST_CASE("text columns are aligned under their headers") {
   CHECK(lines.back().find("TO") != std::string::npos);  // the range note
 }
 
-TEST_CASE("--collected-on picks the terms of one platform, both, or one only") {
+TEST_CASE("the collected-on filter picks the terms of one platform, both, or one only") {
   auto searches = [](const char* on) {
     std::set<std::string> out;
     const std::vector<FieldId> ids = SelectTerms({"", false, on}).value();

@@ -44,27 +44,6 @@ OpenResult Failed(OpenFailure f, int err) {
 
 }  // namespace
 
-OpenedFile::OpenedFile(NativeFile file, const FileStat& st) : file_(file), stat_(st) {}
-
-OpenedFile::~OpenedFile() { Close(); }
-
-OpenedFile::OpenedFile(OpenedFile&& other) noexcept
-    : file_(other.file_), stat_(other.stat_), position_(other.position_), error_(other.error_) {
-  other.file_ = kNoFile;
-}
-
-OpenedFile& OpenedFile::operator=(OpenedFile&& other) noexcept {
-  if (this != &other) {
-    Close();
-    file_ = other.file_;
-    stat_ = other.stat_;
-    position_ = other.position_;
-    error_ = other.error_;
-    other.file_ = kNoFile;
-  }
-  return *this;
-}
-
 void OpenedFile::Close() {
   if (file_ >= 0) ::close(file_);
   file_ = kNoFile;

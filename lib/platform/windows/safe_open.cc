@@ -54,27 +54,6 @@ std::int64_t ReadAtOffset(HANDLE h, std::uint64_t offset, void* buffer, std::siz
 
 }  // namespace
 
-OpenedFile::OpenedFile(NativeFile file, const FileStat& st) : file_(file), stat_(st) {}
-
-OpenedFile::~OpenedFile() { Close(); }
-
-OpenedFile::OpenedFile(OpenedFile&& other) noexcept
-    : file_(other.file_), stat_(other.stat_), position_(other.position_), error_(other.error_) {
-  other.file_ = kNoFile;
-}
-
-OpenedFile& OpenedFile::operator=(OpenedFile&& other) noexcept {
-  if (this != &other) {
-    Close();
-    file_ = other.file_;
-    stat_ = other.stat_;
-    position_ = other.position_;
-    error_ = other.error_;
-    other.file_ = kNoFile;
-  }
-  return *this;
-}
-
 void OpenedFile::Close() {
   if (file_ != kNoFile) ::CloseHandle(file_);
   file_ = kNoFile;

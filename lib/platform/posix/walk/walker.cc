@@ -20,6 +20,7 @@
 #include "platform/posix/stat_convert.h"
 #include "walk/glob.h"
 #include "walk/path_util.h"
+#include "walk/walker_parts.h"
 #include "walk/work_queue.h"
 
 namespace iocscan::walk {
@@ -42,6 +43,8 @@ struct EntryAccess {
 namespace {
 
 using detail::EntryAccess;
+using parts::AddError;
+using parts::WorkerCount;
 using platform::FsClass;
 
 constexpr int kDirFlags = O_RDONLY | O_DIRECTORY | O_CLOEXEC;
@@ -151,12 +154,6 @@ unsigned char TypeOfMode(mode_t m) {
   return DT_UNKNOWN;
 }
 
-void AddError(WalkStats& stats, int err, std::string_view path) {
-  ++stats.errors[err];
-  if (stats.error_examples.size() < WalkStats::kMaxErrorExamples) {
-    stats.error_examples.push_back({std::string(path), err});
-  }
-}
 
 // Whether a filesystem of `fs_type` may be entered; the reason when not.
 std::optional<SkipReason> RefusedByType(const std::string& fs_type, const WalkOptions& opt) {
@@ -556,11 +553,6 @@ std::vector<DirTask> RootTasks(const Shared& shared) {
   return tasks;
 }
 
-int WorkerCount(int requested) {
-  if (requested > 0) return std::min(requested, 256);
-  unsigned hw = std::thread::hardware_concurrency();
-  return hw == 0 ? 1 : static_cast<int>(std::min(hw, 256u));
-}
 
 }  // namespace
 
@@ -607,19 +599,10 @@ WalkStats Walk(const WalkOptions& options, const VisitorFactory& make_visitor) {
     one.push_back(std::move(tasks[i]));
     shared.queues->Push(static_cast<int>(i % static_cast<std::size_t>(n)), one);
   }
-  if (n == 1) {
-    workers[0]->Run();
-  } else {
-    std::vector<std::thread> threads;
-    for (auto& w : workers) threads.emplace_back([&w] { w->Run(); });
-    for (std::thread& t : threads) t.join();
-  }
-  for (auto& w : workers) stats.Merge(w->stats());
-  workers.clear();  // visitors are destroyed here, in the calling thread
+  parts::RunWorkers(workers, stats);  // visitors are destroyed here, in the calling thread
   shared.queues.reset();  // tasks left by a stop release their fds (before the counter dies)
   for (Root& r : shared.roots) ::close(r.fd);
-  std::sort(stats.skipped_mounts.begin(), stats.skipped_mounts.end(),
-            [](const SkippedMount& a, const SkippedMount& b) { return a.path < b.path; });
+  parts::SortSkippedMounts(stats);
   return stats;
 }
 

@@ -29,6 +29,7 @@
 #include "platform/windows/handle_stat.h"
 #include "platform/windows/win_text.h"
 #include "walk/glob.h"
+#include "walk/walker_parts.h"
 #include "walk/work_queue.h"
 
 namespace iocscan::walk {
@@ -51,6 +52,8 @@ struct EntryAccess {
 namespace {
 
 using detail::EntryAccess;
+using parts::AddError;
+using parts::WorkerCount;
 using platform::FileStat;
 using platform::FileType;
 
@@ -133,12 +136,6 @@ FileStat StatOfListing(const FILE_ID_BOTH_DIR_INFO& info, std::uint64_t dev) {
   return f;
 }
 
-void AddError(WalkStats& stats, int err, std::string_view path) {
-  ++stats.errors[err];
-  if (stats.error_examples.size() < WalkStats::kMaxErrorExamples) {
-    stats.error_examples.push_back({std::string(path), err});
-  }
-}
 
 int LastErrno() { return platform::win::ErrnoOf(::GetLastError()); }
 
@@ -418,11 +415,6 @@ void OpenRoot(const std::string& given, Shared& shared, WalkStats& stats, std::v
   shared.roots.push_back({path, MatchForm(path), st->dev, st->ino});
 }
 
-int WorkerCount(int requested) {
-  if (requested > 0) return std::min(requested, 256);
-  unsigned hw = std::thread::hardware_concurrency();
-  return hw == 0 ? 1 : static_cast<int>(std::min(hw, 256u));
-}
 
 std::vector<std::string> MatchForms(const std::vector<std::string>& patterns) {
   std::vector<std::string> out;
@@ -474,17 +466,8 @@ WalkStats Walk(const WalkOptions& options, const VisitorFactory& make_visitor) {
     one[0].root = static_cast<int>(i);
     shared.queues->Push(static_cast<int>(i % static_cast<std::size_t>(n)), one);
   }
-  if (n == 1) {
-    workers[0]->Run();
-  } else {
-    std::vector<std::thread> threads;
-    for (auto& w : workers) threads.emplace_back([&w] { w->Run(); });
-    for (std::thread& t : threads) t.join();
-  }
-  for (auto& w : workers) stats.Merge(w->stats());
-  workers.clear();  // visitors are destroyed here, in the calling thread
-  std::sort(stats.skipped_mounts.begin(), stats.skipped_mounts.end(),
-            [](const SkippedMount& a, const SkippedMount& b) { return a.path < b.path; });
+  parts::RunWorkers(workers, stats);  // visitors are destroyed here, in the calling thread
+  parts::SortSkippedMounts(stats);
   return stats;
 }
 
