@@ -8,6 +8,7 @@
 #include <string>
 
 #include "terms/registry.h"
+#include "terms/terms_support.h"
 
 using namespace iocscan::terms;
 
@@ -32,16 +33,7 @@ std::set<std::string> CollectedOnLinux(std::string_view document) {
   return out;
 }
 
-// The terms of `document` collected on `platform` (paths without the document); none on macOS.
-std::set<std::string> CollectedOn(std::string_view document, unsigned platform) {
-  std::set<std::string> out;
-  for (const TermInfo& t : TermsOfDocument(document)) {
-    INFO(t.search);
-    CHECK((t.collected & kMacos) == 0);
-    if (t.collected & platform) out.insert(std::string(t.search.substr(document.size() + 1)));
-  }
-  return out;
-}
+using testing::CollectedOn;
 
 }  // namespace
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "terms/registry.h"
+#include "terms/terms_support.h"
 
 using namespace iocscan::terms;
 
@@ -123,16 +124,7 @@ std::set<std::string> CollectedOnlyOnLinux(std::string_view document) {
   return out;
 }
 
-// The fields of `document` collected on `platform` (never on macOS: no collector there yet).
-std::set<std::string> CollectedFields(std::string_view document, unsigned platform) {
-  std::set<std::string> out;
-  for (const TermInfo& t : TermsOfDocument(document)) {
-    INFO(t.search);
-    CHECK((t.collected & kMacos) == 0);
-    if (t.collected & platform) out.insert(std::string(t.search.substr(document.size() + 1)));
-  }
-  return out;
-}
+using testing::CollectedOn;
 
 TEST_CASE("exactly the ServiceItem and TaskItem terms the collectors give are collected") {
   std::set<std::string> linux_services = {"name", "descriptiveName", "description", "path", "arguments", "mode",
@@ -163,10 +155,10 @@ TEST_CASE("exactly the ServiceItem and TaskItem terms the collectors give are co
 }
 
 TEST_CASE("exactly the account and hosts-file terms the Linux collectors give are collected") {
-  CHECK(CollectedFields("UserItem", kLinux) ==
+  CHECK(CollectedOn("UserItem", kLinux) ==
         std::set<std::string>{"Username", "fullname", "userid", "homedirectory", "shell",
                               "grouplist/groupname", "disabled", "LastLogin"});
-  CHECK(CollectedFields("UserItem", kWindows) ==
+  CHECK(CollectedOn("UserItem", kWindows) ==
         std::set<std::string>{"Username", "fullname", "userid", "homedirectory", "grouplist/groupname",
                               "disabled", "LastLogin", "description", "lockedout", "passwordrequired",
                               "scriptpath", "SecurityID"});
@@ -191,8 +183,8 @@ TEST_CASE("exactly the system, volume and module terms the Linux collectors give
   std::set<std::string> on_linux = both, on_windows = both;
   on_linux.insert("kernelVersion");
   on_windows.insert("installDate");
-  CHECK(CollectedFields("SystemInfoItem", kLinux) == on_linux);
-  CHECK(CollectedFields("SystemInfoItem", kWindows) == on_windows);
+  CHECK(CollectedOn("SystemInfoItem", kLinux) == on_linux);
+  CHECK(CollectedOn("SystemInfoItem", kWindows) == on_windows);
   CHECK(CollectedOnlyOnLinux("VolumeItem") ==
         std::set<std::string>{"MountPoint", "Name", "DevicePath", "DeviceID", "FileSystemName",
                               "FileSystemFlags", "Flags/ReadOnly", "Flags/Removable", "Type", "RemoteFS",

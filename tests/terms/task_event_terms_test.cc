@@ -8,20 +8,12 @@
 #include <string>
 
 #include "terms/registry.h"
+#include "terms/terms_support.h"
 
 namespace iocscan::terms {
 namespace {
 
-// The terms of `document` collected on `platform` (paths without the document); none on macOS.
-std::set<std::string> CollectedOn(std::string_view document, unsigned platform) {
-  std::set<std::string> out;
-  for (const TermInfo& t : TermsOfDocument(document)) {
-    INFO(t.search);
-    CHECK((t.collected & kMacos) == 0);
-    if (t.collected & platform) out.insert(std::string(t.search.substr(document.size() + 1)));
-  }
-  return out;
-}
+using testing::CollectedOn;
 
 const TermInfo& Must(std::string_view search) {
   std::optional<FieldId> id = FindTerm(search);
