@@ -19,6 +19,7 @@
 #include "collect/user/user_collectors.h"
 #elif defined(_WIN32)  // they read through the Win32 API (lib/platform/windows/collect)
 #include "platform/windows/collect/registry_collector.h"
+#include "platform/windows/collect/dns_collector.h"
 #include "platform/windows/collect/event_log_collector.h"
 #include "platform/windows/collect/host_collectors.h"
 #include "platform/windows/collect/scheduled_task_collector.h"
@@ -61,6 +62,7 @@ constexpr CollectorEntry kCollectors[] = {
     {"ServiceItem", MakeWinServiceCollector},
     {"SystemInfoItem", MakeWinSystemInfoCollector},
     {"UserItem", MakeWinUserCollector},
+    {"DnsEntryItem", MakeWinDnsEntryCollector},
 #else
     {"", nullptr},  // placeholder so the table is never empty
 #endif

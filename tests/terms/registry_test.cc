@@ -163,9 +163,12 @@ TEST_CASE("exactly the account and hosts-file terms the Linux collectors give ar
                               "disabled", "LastLogin", "description", "lockedout", "passwordrequired",
                               "scriptpath", "SecurityID"});
   CHECK(CollectedOnlyOnLinux("GroupItem") == std::set<std::string>{"GroupName", "gid", "userlist/username"});
-  CHECK(CollectedOnlyOnLinux("DnsEntryItem") ==
-        std::set<std::string>{"Host", "RecordName", "RecordType", "RecordData/IPv4Address",
-                              "RecordData/IPv6Address", "DataLength"});
+  const std::set<std::string> hosts_file = {"Host", "RecordName", "RecordType", "RecordData/IPv4Address",
+                                           "RecordData/IPv6Address", "DataLength"};
+  CHECK(CollectedOn("DnsEntryItem", kLinux) == hosts_file);
+  std::set<std::string> with_cache = hosts_file;  // Windows adds the DNS client cache
+  with_cache.insert({"TimeToLive", "RecordData/Host"});
+  CHECK(CollectedOn("DnsEntryItem", kWindows) == with_cache);
   // Vendor platforms stay the lists' own.
   CHECK(Must("UserItem/shell").vendor_platforms == kMacos);
   CHECK(Must("UserItem/disabled").vendor_platforms == kWindows);

@@ -4,6 +4,9 @@
 
 #include <windows.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "windows/collector_support.h"
@@ -50,6 +53,30 @@ TEST_CASE("windows UserItem: the account running the test is listed", "[windows]
   REQUIRE(mine.size() == 1);
   // Wine's NetUserEnum has no level 3: flags, RID and last logon are there only on Windows.
   if (Has(mine[0], "UserItem/userid")) CHECK(Int(mine[0], "UserItem/userid") > 0);
+}
+
+TEST_CASE("windows DnsEntryItem: a line the test adds to the hosts file, then the cache", "[windows][collect]") {
+  wchar_t system[MAX_PATH];
+  UINT n = ::GetSystemDirectoryW(system, MAX_PATH);
+  const std::filesystem::path hosts = std::filesystem::path(std::wstring(system, n)) / "drivers" / "etc" / "hosts";
+  std::string original;
+  {
+    std::ifstream in(hosts, std::ios::binary);
+    original.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  const std::string name = "iocscan-test-" + std::to_string(::GetCurrentProcessId()) + ".example";
+  std::filesystem::create_directories(hosts.parent_path());
+  std::ofstream(hosts, std::ios::binary | std::ios::app) << "\r\n203.0.113.77 " << name << "  # planted by a test\r\n";
+  CollectorStats stats;
+  std::vector<Fields> mine =
+      CollectWhere("DnsEntryItem", [&](const Fields& f) { return Text(f, "DnsEntryItem/Host") == name; }, &stats);
+  std::ofstream(hosts, std::ios::binary | std::ios::trunc) << original;
+  REQUIRE(mine.size() == 1);
+  CHECK(Text(mine[0], "DnsEntryItem/RecordType") == "A");
+  CHECK(Text(mine[0], "DnsEntryItem/RecordData/IPv4Address") == "203.0.113.77");
+  CHECK(Int(mine[0], "DnsEntryItem/DataLength") == 4);
+  // The cache is listed, or one warning says why not (Wine has no DNS client cache).
+  CHECK(stats.warnings.size() <= 1);
 }
 
 }  // namespace

@@ -2,14 +2,13 @@
 
 #include <string>
 
+#include "collect/dns/dns_record.h"
 #include "collect/dns/hosts_file.h"
 #include "collect/record_item.h"
 #include "platform/posix/root_fs.h"
 
 namespace iocscan::collect {
 namespace {
-
-using report::CardValue;
 
 constexpr std::string_view kHostsPath = "/etc/hosts";
 constexpr std::uint64_t kMaxHostsBytes = 64u << 20;  // ad-block host lists reach tens of MiB
@@ -19,22 +18,6 @@ class DnsEntryCollector final : public Collector {
   bool live_only() const override { return false; }
   CollectorStats Collect(const CollectorEnv& env, const ItemVisitor& visit) override;
 };
-
-void Emit(const HostsRecord& r, const ItemVisitor& visit) {
-  const char* type = r.ipv6 ? "AAAA" : "A";
-  const char* data = r.ipv6 ? "IPv6Address" : "IPv4Address";
-  RecordItem item;
-  item.Add("DnsEntryItem/Host", RecordItem::Text(r.name))
-      .Add("DnsEntryItem/RecordName", RecordItem::Text(r.name))
-      .Add("DnsEntryItem/RecordType", RecordItem::Text(type))
-      .Add(std::string("DnsEntryItem/RecordData/") + data, RecordItem::Text(r.address))
-      .Add("DnsEntryItem/DataLength", RecordItem::Int(r.ipv6 ? 16 : 4));
-  item.Show("Host", CardValue::Text(r.name))
-      .Show("RecordType", CardValue::Text(type))
-      .Show(data, CardValue::Text(r.zone.empty() ? r.address : r.address + "%" + r.zone))
-      .Show("source", CardValue::Text(std::string(kHostsPath) + ":" + std::to_string(r.line)));
-  visit(item);
-}
 
 CollectorStats DnsEntryCollector::Collect(const CollectorEnv& env, const ItemVisitor& visit) {
   CollectorStats stats;
@@ -50,7 +33,8 @@ CollectorStats DnsEntryCollector::Collect(const CollectorEnv& env, const ItemVis
   for (const HostsRecord& r : ParseHostsFile(*text.value())) {
     if (env.Stopped()) break;
     ++stats.items;
-    Emit(r, visit);
+    RecordItem item = HostsEntryItem(r, kHostsPath);
+    visit(item);
   }
   return stats;
 }

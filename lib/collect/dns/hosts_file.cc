@@ -1,8 +1,9 @@
 #include "collect/dns/hosts_file.h"
 
-#include <arpa/inet.h>
+#include <array>
 
 #include "collect/text_lines.h"
+#include "core/ip_address.h"
 
 namespace iocscan::collect {
 namespace {
@@ -21,15 +22,17 @@ std::vector<std::string_view> Words(std::string_view line) {
   return out;
 }
 
-// Parses the address word; false when it is no IPv4/IPv6 address. inet_pton is pure (no NSS).
+// Parses the address word; false when it is no IPv4/IPv6 address (core/ip_address.h agrees with
+// inet_pton, and builds on every OS).
 bool ParseAddress(std::string_view word, HostsRecord* r) {
   std::size_t percent = word.find('%');
   r->address = std::string(word.substr(0, percent));
   r->zone = percent == std::string_view::npos ? "" : std::string(word.substr(percent + 1));
-  unsigned char buf[16];
   r->ipv6 = r->address.find(':') != std::string::npos;
   if (!r->ipv6 && !r->zone.empty()) return false;
-  return ::inet_pton(r->ipv6 ? AF_INET6 : AF_INET, r->address.c_str(), buf) == 1;
+  std::array<std::uint8_t, 16> v6{};
+  std::array<std::uint8_t, 4> v4{};
+  return r->ipv6 ? ParseIpv6(r->address, &v6) : ParseIpv4(r->address, &v4);
 }
 
 }  // namespace
