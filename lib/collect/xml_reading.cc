@@ -68,4 +68,10 @@ std::string XmlErrorText(const tinyxml2::XMLDocument& doc) {
          "): " + tinyxml2::XMLDocument::ErrorIDToName(doc.ErrorID());
 }
 
+std::string_view TrimXmlSpace(std::string_view s) {
+  std::size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
 }  // namespace iocscan::collect

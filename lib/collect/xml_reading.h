@@ -34,6 +34,9 @@ const tinyxml2::XMLElement* NextNamed(const tinyxml2::XMLElement* e);
 std::string TextOf(const tinyxml2::XMLElement* e);
 std::string ChildText(const tinyxml2::XMLElement* parent, std::string_view name);
 
+// `s` without leading and trailing XML white space (space, tab, CR, LF).
+std::string_view TrimXmlSpace(std::string_view s);
+
 // One line for a document tinyxml2 refused: "not well-formed XML (line 3): ...".
 std::string XmlErrorText(const tinyxml2::XMLDocument& doc);
 

@@ -1,5 +1,7 @@
 #include "platform/safe_open.h"
 
+#include <algorithm>
+
 namespace iocscan::platform {
 
 // Close() is each OS's own (platform/<os>/safe_open.cc); the rest is shared.
@@ -34,6 +36,18 @@ std::string_view OpenFailureName(OpenFailure f) {
     case OpenFailure::kOther: return "error";
   }
   return "error";
+}
+
+std::string OpenedFile::ReadUpTo(std::uint64_t max) {
+  std::string bytes(static_cast<std::size_t>(std::min(max, size() - std::min(position(), size()))), '\0');
+  std::size_t got = 0;
+  while (got < bytes.size()) {
+    std::int64_t n = Read(bytes.data() + got, bytes.size() - got);
+    if (n <= 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  bytes.resize(got);
+  return bytes;
 }
 
 }  // namespace iocscan::platform

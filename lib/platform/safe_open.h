@@ -18,6 +18,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "platform/file_stat.h"
@@ -73,6 +74,9 @@ class OpenedFile {
   // size(), for files read by record (a sparse lastlog indexed by uid). Same returns as Read.
   std::int64_t ReadAt(std::uint64_t offset, void* buffer, std::size_t capacity);
   int error() const { return error_; }
+  // Up to `max` bytes from the current position (fewer at the end or on a read error), for the
+  // small files read whole (a hosts file, a task file).
+  std::string ReadUpTo(std::uint64_t max);
 
  private:
   void Close();

@@ -10,7 +10,25 @@
 
 #include "walk/walker.h"
 
-namespace iocscan::walk::parts {
+namespace iocscan::walk {
+
+namespace detail {
+// Fills Entry's private stat cache (Entry names it a friend).
+struct EntryAccess {
+  static void Reset(Entry& e) {
+    e.followed = false;
+    e.stat_done_ = false;
+    e.stat_error_ = 0;
+  }
+  static void SetStat(Entry& e, const platform::FileStat& st) {
+    e.stat_ = st;
+    e.stat_done_ = true;
+    e.stat_error_ = 0;
+  }
+};
+}  // namespace detail
+
+namespace parts {
 
 // Counts an error by errno and keeps the first examples.
 inline void AddError(WalkStats& stats, int err, std::string_view path) {
@@ -48,4 +66,5 @@ inline void SortSkippedMounts(WalkStats& stats) {
             [](const SkippedMount& a, const SkippedMount& b) { return a.path < b.path; });
 }
 
-}  // namespace iocscan::walk::parts
+}  // namespace parts
+}  // namespace iocscan::walk

@@ -13,12 +13,6 @@ namespace {
 
 using tinyxml2::XMLElement;
 
-std::string_view Trim(std::string_view s) {
-  std::size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
 std::string Attr(const XMLElement* e, const char* name) {
   const char* v = e == nullptr ? nullptr : e->Attribute(name);
   return v == nullptr ? std::string() : std::string(v);
@@ -26,7 +20,7 @@ std::string Attr(const XMLElement* e, const char* name) {
 
 // A decimal (or "0x" hex) integer; nullopt when the text is not one.
 std::optional<std::uint64_t> Number(std::string_view text) {
-  text = Trim(text);
+  text = TrimXmlSpace(text);
   int base = 10;
   if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
     text.remove_prefix(2);
@@ -52,7 +46,7 @@ void ReadSystem(const XMLElement* system, EventRecord* out) {
   out->event_id = Int(TextOf(id)).value_or(0);
   if (std::string q = Attr(id, "Qualifiers"); !q.empty()) out->qualifiers = Int(q);
   if (std::optional<std::int64_t> level = Int(ChildText(system, "Level"))) out->level = static_cast<int>(*level);
-  out->task = std::string(Trim(ChildText(system, "Task")));
+  out->task = std::string(TrimXmlSpace(ChildText(system, "Task")));
   out->keywords = Number(ChildText(system, "Keywords")).value_or(0);
   Result<std::int64_t> t = ParseIsoTime(Attr(ChildNamed(system, "TimeCreated"), "SystemTime"));
   if (t.ok()) out->time_created = t.value();
@@ -91,7 +85,7 @@ void ReadEventData(const XMLElement* event, EventRecord* out) {
     out->strings.push_back(TextOf(d));
     out->string_names.push_back(Attr(d, "Name"));
   }
-  out->binary = std::string(Trim(ChildText(data, "Binary")));
+  out->binary = std::string(TrimXmlSpace(ChildText(data, "Binary")));
   if (const XMLElement* user_data = ChildNamed(event, "UserData")) ReadUserData(user_data, out);
 }
 

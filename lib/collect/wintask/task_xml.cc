@@ -9,16 +9,10 @@ namespace {
 
 using tinyxml2::XMLElement;
 
-std::string_view Trim(std::string_view s) {
-  std::size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
 // xs:boolean: "true"/"1" and "false"/"0"; anything else leaves the schema's default.
 bool BoolOr(const XMLElement* e, bool fallback) {
   std::string text = TextOf(e);
-  std::string_view v = Trim(text);
+  std::string_view v = TrimXmlSpace(text);
   if (v == "true" || v == "1") return true;
   if (v == "false" || v == "0") return false;
   return fallback;
@@ -26,7 +20,7 @@ bool BoolOr(const XMLElement* e, bool fallback) {
 
 // Task Scheduler accepts a quoted <Command> (a path with spaces): the program is what is inside.
 std::string Unquoted(std::string_view command) {
-  std::string_view c = Trim(command);
+  std::string_view c = TrimXmlSpace(command);
   if (c.size() >= 2 && c.front() == '"' && c.back() == '"') c = c.substr(1, c.size() - 2);
   return std::string(c);
 }
@@ -53,8 +47,8 @@ TaskTrigger ReadTrigger(const XMLElement* e) {
   t.type = std::string(LocalName(e->Name()));
   t.frequency = std::string(Frequency(t.type, e));
   t.enabled = BoolOr(ChildNamed(e, "Enabled"), true);
-  t.start_boundary = std::string(Trim(ChildText(e, "StartBoundary")));
-  t.end_boundary = std::string(Trim(ChildText(e, "EndBoundary")));
+  t.start_boundary = std::string(TrimXmlSpace(ChildText(e, "StartBoundary")));
+  t.end_boundary = std::string(TrimXmlSpace(ChildText(e, "EndBoundary")));
   t.delay = ChildText(e, "Delay");
   if (t.delay.empty()) t.delay = ChildText(e, "RandomDelay");
   t.execution_time_limit = ChildText(e, "ExecutionTimeLimit");
@@ -75,7 +69,7 @@ TaskAction ReadAction(const XMLElement* e) {
   a.command = Unquoted(ChildText(e, "Command"));
   a.arguments = ChildText(e, "Arguments");
   a.working_directory = ChildText(e, "WorkingDirectory");
-  a.class_id = std::string(Trim(ChildText(e, "ClassId")));
+  a.class_id = std::string(TrimXmlSpace(ChildText(e, "ClassId")));
   a.data = ChildText(e, "Data");
   a.email_server = ChildText(e, "Server");
   a.email_subject = ChildText(e, "Subject");
@@ -117,7 +111,7 @@ void ReadSettings(const XMLElement* settings, ScheduledTask* out) {
   out->hidden = BoolOr(ChildNamed(settings, "Hidden"), false);
   out->execution_time_limit = ChildText(settings, "ExecutionTimeLimit");
   if (out->execution_time_limit.empty()) out->execution_time_limit = "PT72H";
-  out->priority = std::string(Trim(ChildText(settings, "Priority")));
+  out->priority = std::string(TrimXmlSpace(ChildText(settings, "Priority")));
   if (out->priority.empty()) out->priority = "7";
   auto flag = [&](bool set, const char* name) {
     if (set) out->flags.emplace_back(name);
@@ -150,7 +144,7 @@ Result<ScheduledTask> ParseTaskXml(std::string_view bytes) {
   out.uri = ChildText(info, "URI");
   out.author = ChildText(info, "Author");
   out.description = ChildText(info, "Description");
-  out.date = std::string(Trim(ChildText(info, "Date")));
+  out.date = std::string(TrimXmlSpace(ChildText(info, "Date")));
   out.source = ChildText(info, "Source");
   ReadPrincipal(task, &out);
   ReadSettings(ChildNamed(task, "Settings"), &out);

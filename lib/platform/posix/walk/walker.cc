@@ -25,21 +25,6 @@
 
 namespace iocscan::walk {
 
-namespace detail {
-struct EntryAccess {
-  static void Reset(Entry& e) {
-    e.followed = false;
-    e.stat_done_ = false;
-    e.stat_error_ = 0;
-  }
-  static void SetStat(Entry& e, const struct stat& st) {
-    e.stat_ = platform::FromStat(st);
-    e.stat_done_ = true;
-    e.stat_error_ = 0;
-  }
-};
-}  // namespace detail
-
 namespace {
 
 using detail::EntryAccess;
@@ -380,7 +365,7 @@ void Worker::ReportEntry(int dir_fd, std::string_view name, unsigned char type, 
   entry_.path = path_;
   entry_.type = platform::TypeOfMode(DTTOIF(type));
   entry_.depth = depth;
-  if (known != nullptr) EntryAccess::SetStat(entry_, *known);
+  if (known != nullptr) EntryAccess::SetStat(entry_, platform::FromStat(*known));
   if (type == DT_LNK && opt_.follow_symlinks) ResolveLink();
   ++stats_.files;
   visitor_->OnFile(entry_);
@@ -400,7 +385,7 @@ void Worker::ResolveLink() {
   bool in_scope = TargetInScope(resolved, target);
   std::free(resolved);
   if (!in_scope) return;
-  EntryAccess::SetStat(entry_, target);
+  EntryAccess::SetStat(entry_, platform::FromStat(target));
   entry_.followed = true;
 }
 

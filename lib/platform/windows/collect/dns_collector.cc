@@ -51,15 +51,7 @@ std::optional<std::string> ReadHosts(const std::string& path, CollectorStats& st
     }
     return std::nullopt;
   }
-  std::string text(static_cast<std::size_t>(std::min<std::uint64_t>(opened.file.size(), kMaxHostsBytes)), '\0');
-  std::size_t done = 0;
-  while (done < text.size()) {
-    std::int64_t n = opened.file.Read(text.data() + done, text.size() - done);
-    if (n <= 0) break;
-    done += static_cast<std::size_t>(n);
-  }
-  text.resize(done);
-  return text;
+  return opened.file.ReadUpTo(kMaxHostsBytes);
 }
 
 std::string TypeName(WORD type) {

@@ -5,8 +5,8 @@
 
 namespace iocscan::platform::win {
 
-std::optional<hash::Digests> DigestFile(const std::string& utf8_path, hash::DigestMask mask) {
-  OpenResult opened = SafeOpen(kCurrentDir, utf8_path.c_str(), {}, false);
+std::optional<hash::Digests> DigestFile(const std::string& utf8_path, hash::DigestMask mask, bool follow_links) {
+  OpenResult opened = SafeOpen(kCurrentDir, utf8_path.c_str(), {}, follow_links);
   if (!opened.ok() || opened.file.size() > limits::kDefaultMaxReadBytes) return std::nullopt;
   hash::MultiDigest d(mask ? mask : hash::kAllDigests);
   static thread_local char buffer[1 << 16];

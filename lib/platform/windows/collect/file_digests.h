@@ -1,6 +1,7 @@
 // The digests of a file named by its full Win32 path, for the lazy hash fields of the Windows
-// collectors (a process's image, a service's binary and DLL): opened with SafeOpen (never a
-// reparse point, sharing everything so the host's writers are not blocked), read once, capped at
+// collectors (a process's image, a service's binary and DLL, a task's program): opened with
+// SafeOpen (sharing everything so the host's writers are not blocked; a reparse point only with
+// `follow_links`, as a task's command is resolved by the system itself), read once, capped at
 // limits::kDefaultMaxReadBytes.
 #pragma once
 
@@ -12,6 +13,6 @@
 namespace iocscan::platform::win {
 
 // nullopt when the file cannot be opened or read, or is over the cap.
-std::optional<hash::Digests> DigestFile(const std::string& utf8_path, hash::DigestMask mask);
+std::optional<hash::Digests> DigestFile(const std::string& utf8_path, hash::DigestMask mask, bool follow_links = false);
 
 }  // namespace iocscan::platform::win

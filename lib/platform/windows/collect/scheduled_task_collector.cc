@@ -9,9 +9,9 @@
 #include "collect/record_item.h"
 #include "collect/wintask/task_fields.h"
 #include "collect/wintask/task_xml.h"
-#include "core/limits.h"
 #include "hash/digest.h"
 #include "platform/safe_open.h"
+#include "platform/windows/collect/file_digests.h"
 #include "platform/windows/win_text.h"
 
 namespace iocscan::collect {
@@ -35,26 +35,7 @@ std::optional<std::string> ReadSmallFile(const std::string& path, std::size_t ca
     *why = "refused: " + std::to_string(opened.file.size()) + " bytes";
     return std::nullopt;
   }
-  std::string bytes(static_cast<std::size_t>(opened.file.size()), '\0');
-  std::size_t got = 0;
-  while (got < bytes.size()) {
-    std::int64_t n = opened.file.Read(bytes.data() + got, bytes.size() - got);
-    if (n <= 0) break;
-    got += static_cast<std::size_t>(n);
-  }
-  bytes.resize(got);
-  return bytes;
-}
-
-std::optional<hash::Digests> DigestFile(const std::string& path, hash::DigestMask mask) {
-  platform::OpenResult opened = platform::SafeOpen(platform::kCurrentDir, path.c_str(), {}, true);
-  if (!opened.ok() || opened.file.size() > limits::kDefaultMaxReadBytes) return std::nullopt;
-  hash::MultiDigest d(mask);
-  std::vector<char> buffer(1 << 16);
-  std::int64_t n = 0;
-  while ((n = opened.file.Read(buffer.data(), buffer.size())) > 0) d.Update(buffer.data(), static_cast<std::size_t>(n));
-  if (n < 0) return std::nullopt;
-  return d.Finish();
+  return opened.file.ReadUpTo(cap);
 }
 
 // "%SystemRoot%\x" -> "C:\Windows\x" with this process's environment.
@@ -89,7 +70,7 @@ class TaskDigests {
     if (!digests_) {
       digests_.emplace();
       for (const std::string& p : programs_) {
-        if (std::optional<hash::Digests> d = DigestFile(p, mask_)) digests_->push_back(*d);
+        if (std::optional<hash::Digests> d = win::DigestFile(p, mask_, /*follow_links=*/true)) digests_->push_back(*d);
       }
     }
     compile::FieldValue out;

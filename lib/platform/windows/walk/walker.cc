@@ -34,21 +34,6 @@
 
 namespace iocscan::walk {
 
-namespace detail {
-struct EntryAccess {
-  static void Reset(Entry& e) {
-    e.followed = false;
-    e.stat_done_ = false;
-    e.stat_error_ = 0;
-  }
-  static void SetStat(Entry& e, const platform::FileStat& st) {
-    e.stat_ = st;
-    e.stat_done_ = true;
-    e.stat_error_ = 0;
-  }
-};
-}  // namespace detail
-
 namespace {
 
 using detail::EntryAccess;
