@@ -67,7 +67,7 @@ if(IOCSCAN_STATIC)
         # Debian's libsqlite3.a can load extensions, so it references dlopen, and glibc warns that a
         # static binary using dlopen needs its shared libraries at run time (the CI refuses that
         # warning). iocscan never loads SQLite extensions: link a copy whose dl* references are
-        # renamed to stubs that fail (platform/linux/sqlite_db.cc).
+        # renamed to stubs that fail (collect/history/sqlite_db.cc).
         set(nodl "${CMAKE_BINARY_DIR}/libsqlite3-nodl.a")
         execute_process(COMMAND ${CMAKE_OBJCOPY}
           --redefine-sym dlopen=iocscan_static_dlopen --redefine-sym dlsym=iocscan_static_dlsym

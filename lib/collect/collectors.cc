@@ -23,6 +23,7 @@
 #include "platform/windows/collect/event_log_collector.h"
 #include "platform/windows/collect/host_collectors.h"
 #include "platform/windows/collect/scheduled_task_collector.h"
+#include "platform/windows/collect/url_history_collector.h"
 #include "platform/windows/collect/win_collectors.h"
 #endif
 
@@ -63,6 +64,7 @@ constexpr CollectorEntry kCollectors[] = {
     {"SystemInfoItem", MakeWinSystemInfoCollector},
     {"UserItem", MakeWinUserCollector},
     {"DnsEntryItem", MakeWinDnsEntryCollector},
+    {"UrlHistoryItem", MakeWinUrlHistoryCollector},
 #else
     {"", nullptr},  // placeholder so the table is never empty
 #endif

@@ -1,17 +1,14 @@
 // The Linux log sources for real: rotated logs found in time order and read line by line (a gzip
-// rotation of two members inflated, a cap honoured); SQLite snapshots read in memory with the
-// committed frames of a live -wal applied and no file created; journalctl argv and a live read
-// when journalctl works on this machine.
+// rotation of two members inflated, a cap honoured); journalctl argv and a live read when
+// journalctl works on this machine.
 #include <catch2/catch.hpp>
 
-#include <sqlite3.h>
 #include <zlib.h>
 
 #include <filesystem>
 
 #include "platform/linux/journal_reader.h"
 #include "platform/linux/log_files.h"
-#include "platform/linux/sqlite_db.h"
 #include "platform/posix/root_fs.h"
 #include "support/scratch_dir.h"
 
@@ -88,67 +85,6 @@ TEST_CASE("corrupt gzip data is an error after the good lines", "[platform][logs
                                         [&](std::string_view l) { lines.emplace_back(l); return true; });
   CHECK_FALSE(r.ok());
   CHECK(lines == std::vector<std::string>{"good line"});
-}
-
-int Count(sqlite3* db, const char* sql) {
-  sqlite3_stmt* st = nullptr;
-  REQUIRE(sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK);
-  REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-  int n = sqlite3_column_int(st, 0);
-  sqlite3_finalize(st);
-  return n;
-}
-
-TEST_CASE("an SQLite snapshot includes the committed frames of a live -wal and creates no file",
-          "[platform][sqlite]") {
-  ScratchDir root;
-  std::string path = root.Join("places.sqlite");
-  sqlite3* writer = nullptr;
-  REQUIRE(sqlite3_open(path.c_str(), &writer) == SQLITE_OK);
-  REQUIRE(sqlite3_exec(writer,
-                       "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0;"
-                       "CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('checkpointed');"
-                       "PRAGMA wal_checkpoint(TRUNCATE);"
-                       "INSERT INTO t VALUES ('in the wal 1'); INSERT INTO t VALUES ('in the wal 2');",
-                       nullptr, nullptr, nullptr) == SQLITE_OK);
-  // The writer stays open, as a running browser would: the last rows are only in places.sqlite-wal.
-  REQUIRE(std::filesystem::file_size(path + "-wal") > 0);
-  auto before = std::filesystem::directory_iterator(root.path());
-  std::size_t files_before = std::distance(before, std::filesystem::directory_iterator());
-
-  Result<RootFs> fs = RootFs::Open(root.path());
-  Result<SqliteDb> db = SqliteDb::Load(fs.value(), "/places.sqlite", 64 << 20);
-  REQUIRE(db.ok());
-  CHECK(db->wal_frames() > 0);
-  std::vector<std::string> values;
-  std::int64_t min_len = 3;
-  Status s = db->Query("SELECT v FROM t WHERE length(v) > ?1 ORDER BY rowid", std::span(&min_len, 1),
-                       [&](const SqliteDb::Row& row) { values.push_back(row.Text(0).value_or("")); return true; });
-  REQUIRE(s.ok());
-  CHECK(values == std::vector<std::string>{"checkpointed", "in the wal 1", "in the wal 2"});
-  CHECK_FALSE(db->Query("SELECT * FROM missing", {}, [](const SqliteDb::Row&) { return true; }).ok());
-  // Read-only: the snapshot refuses writes, and nothing new appeared next to the database.
-  CHECK_FALSE(db->Query("INSERT INTO t VALUES ('x')", {}, [](const SqliteDb::Row&) { return true; }).ok());
-  auto after = std::filesystem::directory_iterator(root.path());
-  CHECK(static_cast<std::size_t>(std::distance(after, std::filesystem::directory_iterator())) == files_before);
-  CHECK(Count(writer, "SELECT COUNT(*) FROM t") == 3);
-  sqlite3_close(writer);
-}
-
-TEST_CASE("files that are not SQLite databases, too large, or missing are errors", "[platform][sqlite]") {
-  ScratchDir root;
-  root.Write("History", std::string(200, 'x'));
-  Result<RootFs> fs = RootFs::Open(root.path());
-  CHECK_FALSE(SqliteDb::Load(fs.value(), "/History", 1 << 20).ok());
-  CHECK_FALSE(SqliteDb::Load(fs.value(), "/History", 100).ok());
-  CHECK_FALSE(SqliteDb::Load(fs.value(), "/missing", 1 << 20).ok());
-}
-
-TEST_CASE("a torn or stale -wal is not applied", "[platform][sqlite]") {
-  std::string image(4096, '\0');
-  CHECK(ApplyWal(image, "") == 0);
-  CHECK(ApplyWal(image, std::string(32, '\x37')) == 0);  // bad magic
-  CHECK(image.size() == 4096);
 }
 
 TEST_CASE("journalctl gets argv only, with the window as @epoch bounds", "[platform][journal]") {

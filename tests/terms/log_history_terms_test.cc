@@ -1,5 +1,6 @@
-// The log and history documents: exactly the terms their Linux collectors set are collected, on
-// Linux only, with the vendor lists' types and platforms kept; the Linux-only additions are known.
+// The log and history documents: exactly the terms their collectors set are collected, on Linux
+// only (UrlHistoryItem: Linux and Windows), with the vendor lists' types and platforms kept; the
+// Linux-only additions are known.
 #include <catch2/catch.hpp>
 
 #include <set>
@@ -10,12 +11,12 @@
 namespace iocscan::terms {
 namespace {
 
-std::set<std::string> Collected(std::string_view document) {
+std::set<std::string> Collected(std::string_view document, unsigned platforms = kLinux) {
   std::set<std::string> out;
   for (const TermInfo& t : TermsOfDocument(document)) {
     if (t.collected == 0) continue;
     INFO(t.search);
-    CHECK(t.collected == kLinux);
+    CHECK(t.collected == platforms);
     CHECK(t.cost == Cost::kName);  // every field comes with the record
     out.insert(std::string(t.search.substr(document.size() + 1)));
   }
@@ -28,7 +29,7 @@ const TermInfo& Must(std::string_view search) {
   return Term(*id);
 }
 
-TEST_CASE("exactly the log and history terms the Linux collectors set are collected", "[terms]") {
+TEST_CASE("exactly the log and history terms the collectors set are collected", "[terms]") {
   CHECK(Collected("Syslog") == std::set<std::string>{"Date", "Facility", "GID", "Host", "Level", "LogFile",
                                                      "LogFileModified", "Message", "PID", "Sender", "Time", "UID"});
   CHECK(Collected("SudoLogItem") == std::set<std::string>{"command", "pwd", "SourceLog", "success", "suOrSudo",
@@ -38,7 +39,7 @@ TEST_CASE("exactly the log and history terms the Linux collectors set are collec
                               "Path", "PID", "RecordType", "SessionLength", "StartTime", "Terminal", "Username"});
   CHECK(Collected("ShellHistoryItem") ==
         std::set<std::string>{"Command", "FileOrder", "HistoryFile", "Shell", "Timestamp", "UserName"});
-  CHECK(Collected("UrlHistoryItem") ==
+  CHECK(Collected("UrlHistoryItem", kLinux | kWindows) ==
         std::set<std::string>{"BrowserName", "FirstVisitDate", "Hidden", "HostName", "LastVisitDate", "PageTitle",
                               "Profile", "Typed", "URL", "Username", "VisitCount"});
 }

@@ -21,9 +21,23 @@ constexpr BrowserLayout kLayouts[] = {
     {"Vivaldi", BrowserKind::kChromium, ".config/vivaldi", "History", false},
 };
 
+// Chromium browsers keep "User Data\<profile>\History" under %LOCALAPPDATA%, Firefox its profiles
+// under %APPDATA%; Opera's one profile is in %APPDATA% too.
+constexpr BrowserLayout kWindowsLayouts[] = {
+    {"Firefox", BrowserKind::kFirefox, "AppData\\Roaming\\Mozilla\\Firefox\\Profiles", "places.sqlite", false},
+    {"Chrome", BrowserKind::kChromium, "AppData\\Local\\Google\\Chrome\\User Data", "History", false},
+    {"Chrome", BrowserKind::kChromium, "AppData\\Local\\Google\\Chrome Beta\\User Data", "History", false},
+    {"Chromium", BrowserKind::kChromium, "AppData\\Local\\Chromium\\User Data", "History", false},
+    {"Edge", BrowserKind::kChromium, "AppData\\Local\\Microsoft\\Edge\\User Data", "History", false},
+    {"Brave", BrowserKind::kChromium, "AppData\\Local\\BraveSoftware\\Brave-Browser\\User Data", "History", false},
+    {"Opera", BrowserKind::kChromium, "AppData\\Roaming\\Opera Software\\Opera Stable", "History", true},
+    {"Vivaldi", BrowserKind::kChromium, "AppData\\Local\\Vivaldi\\User Data", "History", false},
+};
+
 }  // namespace
 
 std::span<const BrowserLayout> BrowserLayouts() { return kLayouts; }
+std::span<const BrowserLayout> WindowsBrowserLayouts() { return kWindowsLayouts; }
 
 std::int64_t ChromeTimeToEpoch(std::int64_t micros_since_1601) {
   return FloorDiv(micros_since_1601, 1000000) - kSeconds1601To1970;

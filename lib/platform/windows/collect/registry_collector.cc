@@ -17,6 +17,7 @@
 #include "collect/registry/registry_path.h"
 #include "collect/registry/registry_scope.h"
 #include "collect/registry/registry_value.h"
+#include "platform/windows/sid_names.h"
 #include "platform/windows/win_text.h"
 
 namespace iocscan::collect {
@@ -48,15 +49,6 @@ class KeyHandle {
   HKEY h_ = nullptr;
 };
 
-// LookupAccountSidW's name of a SID ("" when unknown).
-std::string AccountName(PSID sid) {
-  wchar_t name[256], domain[256];
-  DWORD name_len = 256, domain_len = 256;
-  SID_NAME_USE use;
-  if (!::LookupAccountSidW(nullptr, sid, name, &name_len, domain, &domain_len, &use)) return "";
-  return platform::win::Utf8(std::wstring_view(name, name_len));
-}
-
 // The SID of this process's user as text, and its account name.
 std::pair<std::string, std::string> CurrentUser() {
   HANDLE token = nullptr;
@@ -72,7 +64,7 @@ std::pair<std::string, std::string> CurrentUser() {
       out.first = platform::win::Utf8(text);
       ::LocalFree(text);
     }
-    out.second = AccountName(sid);
+    out.second = platform::win::AccountNameOfSid(sid);
   }
   ::CloseHandle(token);
   return out;
@@ -96,13 +88,7 @@ class Users {
     if (hive != Hive::kUsers || key.empty()) return kNone;
     std::string sid(key.substr(0, key.find('\\')));
     auto [it, added] = names_.try_emplace(sid);
-    if (added) {
-      PSID binary = nullptr;
-      if (::ConvertStringSidToSidW(platform::win::Wide(sid).c_str(), &binary)) {
-        it->second = AccountName(binary);
-        ::LocalFree(binary);
-      }
-    }
+    if (added) it->second = platform::win::AccountNameOfSid(sid);
     return it->second;
   }
 

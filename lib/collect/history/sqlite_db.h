@@ -1,6 +1,6 @@
 // An SQLite database of the scanned system (a browser's history), opened as a private in-memory
-// snapshot: the file and its committed -wal frames are read through RootFs, and libsqlite3 opens
-// the bytes with sqlite3_deserialize, read-only.
+// snapshot: the file and its committed -wal frames are read by the caller's reader (RootFs on
+// POSIX, SafeOpen on Windows), and libsqlite3 opens the bytes with sqlite3_deserialize, read-only.
 //
 // Why not sqlite3_open_v2("file:<path>?immutable=1", SQLITE_OPEN_READONLY|SQLITE_OPEN_URI): it
 // would take no lock and create no -wal/-journal either, but SQLite resolves the path itself, so a
@@ -11,7 +11,8 @@
 // (salts and checksums checked, as SQLite's recovery does) are applied to the in-memory copy.
 // The cost is memory: databases over `max_bytes` are refused with an error.
 //
-//   Result<SqliteDb> db = SqliteDb::Load(fs, "/home/alice/.mozilla/firefox/x.default/places.sqlite", 256 << 20);
+//   Result<SqliteDb> db = SqliteDb::Load(read, "/home/alice/.mozilla/firefox/x.default/places.sqlite",
+//                                        shown_path, 256 << 20);
 //   Status s = db->Query("SELECT url, visit_count FROM moz_places WHERE last_visit_date >= ?1",
 //                        {{since_us}}, [&](const SqliteDb::Row& row) { row.Text(0); row.Int(1); return true; });
 #pragma once
@@ -25,12 +26,15 @@
 #include <string_view>
 
 #include "core/result.h"
-#include "platform/posix/root_fs.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
 
-namespace iocscan::platform {
+namespace iocscan::collect {
+
+// Reads the first `limit` bytes of a file of the scanned system (all of a smaller one); nullopt
+// when it does not exist. Errors name the file.
+using FileReader = std::function<Result<std::optional<std::string>>(const std::string& path, std::uint64_t limit)>;
 
 class SqliteDb {
  public:
@@ -43,8 +47,10 @@ class SqliteDb {
     sqlite3_stmt* stmt_;
   };
 
-  // Error: the file cannot be read, is larger than max_bytes, or is not an SQLite database.
-  static Result<SqliteDb> Load(const RootFs& fs, std::string_view path, std::uint64_t max_bytes);
+  // Reads `path` and `path`-wal with `read`. Error (naming `shown_path`, the path as the user
+  // knows it): the file cannot be read, is larger than max_bytes, or is not an SQLite database.
+  static Result<SqliteDb> Load(const FileReader& read, const std::string& path, const std::string& shown_path,
+                               std::uint64_t max_bytes);
 
   // Runs `sql` with ?1, ?2... bound to `params`; on_row returns false to stop. Error: the SQL
   // failed (a table missing in an old or foreign database).
@@ -66,4 +72,4 @@ class SqliteDb {
 // the number of frames applied; the image grows or shrinks to the last commit's size.
 std::uint64_t ApplyWal(std::string& image, std::string_view wal);
 
-}  // namespace iocscan::platform
+}  // namespace iocscan::collect

@@ -1,11 +1,11 @@
-#include "platform/linux/sqlite_db.h"
+#include "collect/history/sqlite_db.h"
 
 #include <sqlite3.h>
 
 #include <cstring>
 #include <map>
 
-namespace iocscan::platform {
+namespace iocscan::collect {
 namespace {
 
 std::uint32_t Be32(std::string_view b, std::size_t off) {
@@ -27,11 +27,6 @@ void WalChecksum(std::string_view data, bool big_endian, std::uint32_t s[2]) {
     s[0] += x0 + s[1];
     s[1] += x1 + s[0];
   }
-}
-
-// Reads a whole file through fs; nullopt when it does not exist.
-Result<std::optional<std::string>> ReadAll(const RootFs& fs, std::string_view path, std::uint64_t max_bytes) {
-  return fs.ReadFile(path, max_bytes + 1);  // one byte more tells "too large" from "exactly max"
 }
 
 }  // namespace
@@ -77,9 +72,10 @@ std::uint64_t ApplyWal(std::string& image, std::string_view wal) {
 
 void SqliteDb::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
 
-Result<SqliteDb> SqliteDb::Load(const RootFs& fs, std::string_view path, std::uint64_t max_bytes) {
-  std::string where = fs.HostPath(path);
-  Result<std::optional<std::string>> main = ReadAll(fs, path, max_bytes);
+Result<SqliteDb> SqliteDb::Load(const FileReader& read, const std::string& path, const std::string& where,
+                                std::uint64_t max_bytes) {
+  // One byte more tells "too large" from "exactly max".
+  Result<std::optional<std::string>> main = read(path, max_bytes + 1);
   if (!main.ok()) return main.error();
   if (!main.value()) return Error{where, "vanished"};
   std::string image = std::move(*main.value());
@@ -88,7 +84,7 @@ Result<SqliteDb> SqliteDb::Load(const RootFs& fs, std::string_view path, std::ui
     return Error{where, "not an SQLite database"};
   }
   SqliteDb out;
-  Result<std::optional<std::string>> wal = ReadAll(fs, std::string(path) + "-wal", max_bytes);
+  Result<std::optional<std::string>> wal = read(path + "-wal", max_bytes + 1);
   if (wal.ok() && wal.value() && wal.value()->size() <= max_bytes) out.wal_frames_ = ApplyWal(image, *wal.value());
   // A WAL-mode header (file format 2) would make SQLite look for a -wal next to a file that does
   // not exist: mark the private copy as a rollback-journal database.
@@ -147,7 +143,7 @@ std::optional<std::string> SqliteDb::Row::Text(int column) const {
   return std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size));
 }
 
-}  // namespace iocscan::platform
+}  // namespace iocscan::collect
 
 #if defined(IOCSCAN_SQLITE_NO_DLOPEN)
 // The static build links a copy of libsqlite3.a whose dlopen/dlsym/dlclose/dlerror references are
