@@ -226,4 +226,10 @@ Result<std::int64_t> ParseTimeOrAgo(std::string_view text, std::int64_t now) {
   return now - ago.value();
 }
 
+std::int64_t EpochOfWindowsTicks(std::uint64_t ticks) {
+  constexpr std::uint64_t kTicksPerSecond = 10'000'000;
+  constexpr std::int64_t kSeconds1601To1970 = 11'644'473'600;
+  return static_cast<std::int64_t>(ticks / kTicksPerSecond) - kSeconds1601To1970;
+}
+
 }  // namespace iocscan

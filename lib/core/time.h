@@ -7,6 +7,7 @@
 //   ParseDuration("1h30m")             -> 5400        ("90s", "30m", "2h", "2d", "1w", "45" = seconds)
 //   ParseSize("64M")                   -> 67108864    (K, M, G, T are powers of 1024)
 //   ParseTimeOrAgo("2d", now)          -> now - 172800 (for --since/--until: ISO 8601 or a duration ago)
+//   EpochOfWindowsTicks(133800000000000000) -> 1735526400 (a FILETIME: 100 ns ticks since 1601)
 #pragma once
 
 #include <cstdint>
@@ -41,5 +42,9 @@ Result<std::uint64_t> ParseSize(std::string_view text);
 // For --since/--until: an ISO 8601 time (as ParseIsoTime), or a duration meaning that long before
 // `now` (as ParseDuration: "2d" = two days ago).
 Result<std::int64_t> ParseTimeOrAgo(std::string_view text, std::int64_t now);
+
+// 100 ns ticks since 1601-01-01 (a Windows FILETIME, also as stored in files and the registry)
+// -> seconds since 1970, rounded down.
+std::int64_t EpochOfWindowsTicks(std::uint64_t ticks);
 
 }  // namespace iocscan

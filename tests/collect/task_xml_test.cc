@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "collect/wintask/task_fields.h"
+#include "collect/wintask/task_run_info.h"
 #include "collect/wintask/task_xml.h"
 #include "core/time.h"
 
@@ -312,6 +313,69 @@ TEST_CASE("a disabled task has the Disabled status and flag", "[collect][wintask
   CHECK(Texts(item, "TaskItem/Status") == std::vector<std::string>{"Disabled"});
   CHECK(Texts(item, "TaskItem/Flag")[0].find("TASK_FLAG_DISABLED") != std::string::npos);
   CHECK(Field(item, "TaskItem/ActionList/Action/ExecProgramPath").empty());
+}
+
+// A DynamicInfo value as Windows 10 writes it: version 3, registered, last start, state, result,
+// last end (FILETIMEs of 2024-12-30T02:40:00Z, +1 h, +1 h 5 s).
+std::string DynamicInfo(std::uint32_t result, bool windows8 = true) {
+  auto le = [](std::uint64_t v, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += static_cast<char>((v >> (8 * i)) & 0xff);
+    return out;
+  };
+  const std::uint64_t registered = 133800000000000000;
+  std::string b = le(3, 4) + le(registered, 8) + le(registered + 36000000000, 8) + le(0, 4) + le(result, 4);
+  if (windows8) b += le(registered + 36050000000, 8);
+  return b;
+}
+
+TEST_CASE("a TaskCache DynamicInfo value gives the last start, end and result", "[collect][wintask]") {
+  std::optional<TaskRunInfo> info = ParseTaskDynamicInfo(DynamicInfo(0x80070002));
+  REQUIRE(info);
+  CHECK(info->registered == T("2024-12-30T02:40:00Z"));
+  CHECK(info->last_run == T("2024-12-30T03:40:00Z"));
+  CHECK(info->last_ended == T("2024-12-30T03:40:05Z"));
+  CHECK(info->last_result == 0x80070002u);
+  std::optional<TaskRunInfo> windows7 = ParseTaskDynamicInfo(DynamicInfo(1, false));
+  REQUIRE(windows7);
+  CHECK(windows7->last_run == T("2024-12-30T03:40:00Z"));
+  CHECK_FALSE(windows7->last_ended);
+  CHECK_FALSE(ParseTaskDynamicInfo(DynamicInfo(0).substr(0, 27)));
+  // A task that never ran: zero times are absent, not 1601.
+  std::string never(28, '\0');
+  never[0] = 3;
+  std::optional<TaskRunInfo> none = ParseTaskDynamicInfo(never);
+  REQUIRE(none);
+  CHECK_FALSE(none->registered);
+  CHECK_FALSE(none->last_run);
+}
+
+TEST_CASE("the service's record of a task adds its last run and result, and a creation date", "[collect][wintask]") {
+  Result<ScheduledTask> r = ParseTaskXml(
+      "<Task><Actions><Exec><Command>C:\\Users\\Public\\svchost.exe</Command></Exec></Actions></Task>");
+  REQUIRE(r.ok());
+  ScheduledTask task = r.value();
+  task.run = ParseTaskDynamicInfo(DynamicInfo(1));
+  RecordItem item;
+  AddTaskFields(task, "\\T", "C:\\Windows\\System32\\Tasks\\T", {}, item);
+  REQUIRE(Field(item, "TaskItem/MostRecentRunTime").size() == 1);
+  CHECK(Field(item, "TaskItem/MostRecentRunTime")[0].integer == T("2024-12-30T03:40:00Z"));
+  REQUIRE(Field(item, "TaskItem/ExitCode").size() == 1);
+  CHECK(Field(item, "TaskItem/ExitCode")[0].integer == 1);
+  CHECK(Field(item, "TaskItem/CreationDate")[0].integer == T("2024-12-30T02:40:00Z"));  // no <Date> in the file
+  std::vector<report::CardField> card = item.CardFields();
+  REQUIRE(card.size() >= 3);
+  CHECK(card[card.size() - 3].name == "MostRecentRunTime");
+  CHECK(card[card.size() - 2].name == "ExitCode");
+  CHECK(card.back().name == "File");
+
+  std::string never(36, '\0');
+  never[0] = 3;
+  task.run = ParseTaskDynamicInfo(never);
+  RecordItem idle;
+  AddTaskFields(task, "\\T", "C:\\Windows\\System32\\Tasks\\T", {}, idle);
+  CHECK(Field(idle, "TaskItem/MostRecentRunTime").empty());
+  CHECK(Field(idle, "TaskItem/ExitCode").empty());  // a result of a task that never ran means nothing
 }
 
 }  // namespace

@@ -138,5 +138,12 @@ TEST_CASE("ParseTimeOrAgo takes ISO 8601 or a duration before now", "[core][time
   CHECK_FALSE(ParseTimeOrAgo("", now).ok());
 }
 
+TEST_CASE("EpochOfWindowsTicks reads FILETIME ticks since 1601", "[core][time]") {
+  CHECK(EpochOfWindowsTicks(116444736000000000) == 0);
+  CHECK(EpochOfWindowsTicks(133800000000000000) == 1735526400);
+  CHECK(FormatIsoTime(EpochOfWindowsTicks(133800000009999999)) == "2024-12-30T02:40:00Z");
+  CHECK(EpochOfWindowsTicks(0) == -11644473600);
+}
+
 }  // namespace
 }  // namespace iocscan

@@ -164,5 +164,59 @@ TEST_CASE("TaskItem reads the task files of System32\\Tasks", "[windows][collect
   CHECK(warned);
 }
 
+// A TaskCache record the test writes for its own task: the key the Schedule service keeps under
+// HKLM (Wine has none of its own), removed afterwards.
+class TaskCacheRecord {
+ public:
+  TaskCacheRecord(const std::wstring& task_path, const std::string& dynamic_info)
+      : key_(L"SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Schedule\\TaskCache\\Tasks\\{iocscan-test-" +
+             std::to_wstring(::GetCurrentProcessId()) + L"}") {
+    ok_ = ::RegSetKeyValueW(HKEY_LOCAL_MACHINE, key_.c_str(), L"Path", REG_SZ, task_path.c_str(),
+                            static_cast<DWORD>((task_path.size() + 1) * sizeof(wchar_t))) == ERROR_SUCCESS &&
+          ::RegSetKeyValueW(HKEY_LOCAL_MACHINE, key_.c_str(), L"DynamicInfo", REG_BINARY, dynamic_info.data(),
+                            static_cast<DWORD>(dynamic_info.size())) == ERROR_SUCCESS;
+  }
+  ~TaskCacheRecord() { ::RegDeleteTreeW(HKEY_LOCAL_MACHINE, key_.c_str()); }
+  bool ok() const { return ok_; }
+
+ private:
+  std::wstring key_;
+  bool ok_ = false;
+};
+
+std::string LittleEndian(std::uint64_t v, int bytes) {
+  std::string out;
+  for (int i = 0; i < bytes; ++i) out += static_cast<char>((v >> (8 * i)) & 0xff);
+  return out;
+}
+
+TEST_CASE("TaskItem adds the run record the Schedule service keeps in the registry", "[windows][collect][task]") {
+  TaskFolder folder;
+  folder.Write("Ran", Utf16LeWithBom(TaskXml("CORP\\mallory", "C:\\Users\\Public\\svchost.exe", "-k")));
+  folder.Write("NeverRecorded", Utf16LeWithBom(TaskXml("alice", "cmd", "/c exit")));
+  const std::uint64_t registered = 133800000000000000;  // 2024-12-30T02:40:00Z
+  const std::uint64_t started = registered + 36000000000;  // an hour later
+  std::string info = LittleEndian(3, 4) + LittleEndian(registered, 8) + LittleEndian(started, 8) +
+                     LittleEndian(0, 4) + LittleEndian(0x80070002, 4) + LittleEndian(started + 50000000, 8);
+  std::wstring name(folder.name().begin(), folder.name().end());
+  TaskCacheRecord record(L"\\" + name + L"\\RAN", info);  // the service's case may differ from the file's
+  if (!record.ok()) {
+    WARN("the TaskCache key cannot be written here (not an administrator): not tested");
+    return;
+  }
+  CollectorStats stats;
+  std::string prefix = "\\" + folder.name() + "\\";
+  std::map<std::string, Fields> tasks = CollectTasks(prefix, &stats);
+  REQUIRE(tasks.size() == 2);
+  Fields& ran = tasks[prefix + "Ran"];
+  REQUIRE(ran["TaskItem/MostRecentRunTime"].size() == 1);
+  CHECK(ran["TaskItem/MostRecentRunTime"][0].integer == 1735530000);  // 2024-12-30T03:40:00Z
+  REQUIRE(ran["TaskItem/ExitCode"].size() == 1);
+  CHECK(ran["TaskItem/ExitCode"][0].integer == 0x80070002);
+  Fields& other = tasks[prefix + "NeverRecorded"];
+  CHECK(other.count("TaskItem/MostRecentRunTime") == 0);
+  CHECK(other.count("TaskItem/ExitCode") == 0);
+}
+
 }  // namespace
 }  // namespace iocscan::collect

@@ -74,6 +74,10 @@ void ShowTask(const ScheduledTask& task, const std::string& task_path, const std
   if (!when.empty()) item.Show("Triggers", CardValue::Text(Joined(when, ", ")));
   if (!task.enabled) item.Show("Status", CardValue::Text("Disabled"));
   if (task.hidden) item.Show("Hidden", CardValue::Text("true"));
+  if (task.run && task.run->last_run) {
+    item.Show("MostRecentRunTime", CardValue::Date(*task.run->last_run))
+        .Show("ExitCode", CardValue::Int(task.run->last_result));
+  }
   item.Show("File", CardValue::Text(file));
 }
 
@@ -85,6 +89,9 @@ void AddTaskFields(const ScheduledTask& task, const std::string& task_path, cons
   AddText(item, "TaskItem/Creator", task.author);
   AddText(item, "TaskItem/Comment", task.description);
   AddTime(item, "TaskItem/CreationDate", task.date);
+  if (task.date.empty() && task.run && task.run->registered) {
+    item.Add("TaskItem/CreationDate", RecordItem::Date(*task.run->registered));
+  }
   AddText(item, "TaskItem/AccountName", task.user_id);
   AddText(item, "TaskItem/AccountLogonType", task.logon_type);
   AddText(item, "TaskItem/AccountRunLevel", task.run_level);
@@ -96,6 +103,10 @@ void AddTaskFields(const ScheduledTask& task, const std::string& task_path, cons
     AddAction(task.actions[i], i < expanded_programs.size() ? expanded_programs[i] : "", item);
   }
   for (const TaskTrigger& t : task.triggers) AddTrigger(t, item);
+  if (task.run && task.run->last_run) {  // the result of a task that never ran means nothing
+    item.Add("TaskItem/MostRecentRunTime", RecordItem::Date(*task.run->last_run))
+        .Add("TaskItem/ExitCode", RecordItem::Int(task.run->last_result));
+  }
   ShowTask(task, task_path, file, item);
 }
 

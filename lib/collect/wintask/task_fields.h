@@ -23,7 +23,10 @@
 //                            TriggerDelay, TriggerMaxRunTime, TriggerUsername,
 //                            TriggerSubscription, TriggerValueQueries ("name=XPath"),
 //                            TriggerSessionChangeType
-// Not set (not in the file): NextRunTime, MostRecentRunTime, ExitCode; signatures.
+//   MostRecentRunTime, ExitCode   when the collector found the service's record of the task
+//                            (task.run) and it ran: the last start, the last result
+//   CreationDate             also the record's registration time when the file has no <Date>
+// Not set: NextRunTime (only the service computes it), signatures.
 #pragma once
 
 #include <string>

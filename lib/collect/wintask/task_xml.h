@@ -14,11 +14,13 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "collect/wintask/task_run_info.h"
 #include "core/result.h"
 
 namespace iocscan::collect {
@@ -79,6 +81,10 @@ struct ScheduledTask {
 
   std::vector<TaskTrigger> triggers;
   std::vector<TaskAction> actions;
+
+  // Not in the file: what the Schedule service recorded of its runs (task_run_info.h), set by a
+  // collector that could read it.
+  std::optional<TaskRunInfo> run;
 };
 
 Result<ScheduledTask> ParseTaskXml(std::string_view bytes);

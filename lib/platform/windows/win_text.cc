@@ -2,6 +2,7 @@
 
 #include <cerrno>
 
+#include "core/time.h"
 #include "core/wtf8.h"
 
 namespace iocscan::platform::win {
@@ -57,10 +58,6 @@ int ErrnoOf(DWORD error) {
   }
 }
 
-std::int64_t EpochOfTicks(std::uint64_t ticks) {
-  constexpr std::int64_t kTicksPerSecond = 10'000'000;
-  constexpr std::int64_t kEpochDifference = 11'644'473'600;  // seconds from 1601 to 1970
-  return static_cast<std::int64_t>(ticks / kTicksPerSecond) - kEpochDifference;
-}
+std::int64_t EpochOfTicks(std::uint64_t ticks) { return EpochOfWindowsTicks(ticks); }
 
 }  // namespace iocscan::platform::win

@@ -2,12 +2,14 @@
 
 #include <windows.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "collect/record_item.h"
 #include "collect/wintask/task_fields.h"
+#include "collect/wintask/task_run_info.h"
 #include "collect/wintask/task_xml.h"
 #include "hash/digest.h"
 #include "platform/safe_open.h"
@@ -61,6 +63,43 @@ std::string Searched(const std::string& program) {
   return win::Utf8(std::wstring_view(found, n));
 }
 
+constexpr wchar_t kTaskCacheTasks[] = L"SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Schedule\\TaskCache\\Tasks";
+
+std::string LowerAscii(std::string s) {
+  for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return s;
+}
+
+// The Schedule service's record of each task's runs (task_run_info.h), by lower-case task path.
+// A system without the TaskCache key (Wine) has none; one that refuses it is a warning.
+std::map<std::string, TaskRunInfo> TaskRunRecords(std::optional<std::string>* problem) {
+  std::map<std::string, TaskRunInfo> out;
+  HKEY tasks = nullptr;
+  LSTATUS rc = ::RegOpenKeyExW(HKEY_LOCAL_MACHINE, kTaskCacheTasks, 0, KEY_READ, &tasks);
+  if (rc != ERROR_SUCCESS) {
+    if (rc != ERROR_FILE_NOT_FOUND) *problem = ErrorText(static_cast<DWORD>(rc));
+    return out;
+  }
+  wchar_t id[256];
+  for (DWORD i = 0;; ++i) {
+    DWORD length = 256;
+    if (::RegEnumKeyExW(tasks, i, id, &length, nullptr, nullptr, nullptr, nullptr) != ERROR_SUCCESS) break;
+    wchar_t path[1024];
+    DWORD path_bytes = sizeof(path);
+    unsigned char info[64];
+    DWORD info_bytes = sizeof(info);
+    if (::RegGetValueW(tasks, id, L"Path", RRF_RT_REG_SZ, nullptr, path, &path_bytes) != ERROR_SUCCESS ||
+        ::RegGetValueW(tasks, id, L"DynamicInfo", RRF_RT_REG_BINARY, nullptr, info, &info_bytes) != ERROR_SUCCESS) {
+      continue;  // a key being written or removed by the service right now
+    }
+    std::optional<TaskRunInfo> run =
+        ParseTaskDynamicInfo(std::string_view(reinterpret_cast<const char*>(info), info_bytes));
+    if (run) out[LowerAscii(win::Utf8(std::wstring_view(path, wcsnlen(path, path_bytes / sizeof(wchar_t)))))] = *run;
+  }
+  ::RegCloseKey(tasks);
+  return out;
+}
+
 // The programs of a task's Exec actions, hashed together on the first hash term asked.
 class TaskDigests {
  public:
@@ -103,6 +142,7 @@ class ScheduledTaskCollector final : public Collector {
   const CollectorEnv* env_ = nullptr;
   const ItemVisitor* visit_ = nullptr;
   hash::DigestMask digests_ = 0;
+  std::map<std::string, TaskRunInfo> runs_;
   CollectorStats stats_;
 };
 
@@ -122,6 +162,8 @@ void ScheduledTaskCollector::TaskFile(const std::string& path, const std::string
   if (!bytes) return Problem(path, "task file " + why);
   Result<ScheduledTask> task = ParseTaskXml(*bytes);
   if (!task.ok()) return Problem(path, "task file skipped: " + task.error().message);
+  std::string task_path = TaskPathOf(relative);
+  if (auto run = runs_.find(LowerAscii(task_path)); run != runs_.end()) task->run = run->second;
   std::vector<std::string> expanded;
   std::vector<std::string> on_disk;
   for (const TaskAction& a : task->actions) {
@@ -129,7 +171,7 @@ void ScheduledTaskCollector::TaskFile(const std::string& path, const std::string
     if (!a.command.empty()) on_disk.push_back(ProgramOnDisk(a.command));
   }
   RecordItem item;
-  AddTaskFields(task.value(), TaskPathOf(relative), path, expanded, item);
+  AddTaskFields(task.value(), task_path, path, expanded, item);
   if (!on_disk.empty()) {
     auto d = std::make_shared<TaskDigests>(std::move(on_disk), digests_ ? digests_ : hash::kAllDigests);
     item.Lazy("TaskItem/md5sum", [d] { return d->Field(&hash::Digests::md5); })
@@ -197,6 +239,15 @@ CollectorStats ScheduledTaskCollector::Collect(const CollectorEnv& env, const It
   env_ = &env;
   visit_ = &visit;
   digests_ = NeededDigests(env);
+  runs_.clear();
+  if (env.root.empty()) {  // an offline image's records are in its SOFTWARE hive, not read here
+    std::optional<std::string> problem;
+    runs_ = TaskRunRecords(&problem);
+    if (problem) {
+      Problem("HKEY_LOCAL_MACHINE\\" + win::Utf8(kTaskCacheTasks),
+              "run records cannot be read (" + *problem + "): no MostRecentRunTime or ExitCode");
+    }
+  }
   std::string folder = TasksFolder(env.root);
   DWORD attributes = ::GetFileAttributesW(win::ExtendedPath(folder).c_str());
   if (attributes == INVALID_FILE_ATTRIBUTES || !(attributes & FILE_ATTRIBUTE_DIRECTORY)) {
