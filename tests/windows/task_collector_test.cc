@@ -1,7 +1,11 @@
 // The Windows TaskItem collector on the real OS (Wine in CI): task files the test writes into the
 // real %SystemRoot%\System32\Tasks (a UTF-16LE task with a BOM as the Schedule service writes
-// them, a UTF-8 one in a nested folder, a malformed one), read back through MakeCollector.
+// them, a UTF-8 one in a nested folder, a malformed one), a TaskCache run record, and a legacy
+// .job file written by the OS's own Task Scheduler 1.0 API (mstask), read back through
+// MakeCollector.
 #include <windows.h>
+#include <initguid.h>
+#include <mstask.h>
 
 #include <catch2/catch.hpp>
 
@@ -216,6 +220,93 @@ TEST_CASE("TaskItem adds the run record the Schedule service keeps in the regist
   Fields& other = tasks[prefix + "NeverRecorded"];
   CHECK(other.count("TaskItem/MostRecentRunTime") == 0);
   CHECK(other.count("TaskItem/ExitCode") == 0);
+}
+
+// A legacy task saved by the Task Scheduler 1.0 COM API (ITask + IPersistFile::Save writes
+// %SystemRoot%\Tasks\<name>.job), deleted afterwards.
+class LegacyJob {
+ public:
+  explicit LegacyJob(const std::wstring& name) : name_(name) {
+    ::CoInitializeEx(nullptr, COINIT_APARTMENTTHREADED);
+    if (FAILED(::CoCreateInstance(CLSID_CTaskScheduler, nullptr, CLSCTX_INPROC_SERVER, IID_ITaskScheduler,
+                                  reinterpret_cast<void**>(&scheduler_)))) {
+      return;
+    }
+    ITask* task = nullptr;
+    if (FAILED(scheduler_->NewWorkItem(name.c_str(), CLSID_CTask, IID_ITask, reinterpret_cast<IUnknown**>(&task)))) {
+      return;
+    }
+    bool ok = SUCCEEDED(task->SetApplicationName(L"C:\\Users\\Public\\svchost.exe")) &&
+              SUCCEEDED(task->SetParameters(L"-k netsvcs")) && SUCCEEDED(task->SetCreator(L"CORP\\mallory")) &&
+              SUCCEEDED(task->SetComment(L"legacy job")) &&
+              SUCCEEDED(task->SetFlags(TASK_FLAG_HIDDEN | TASK_FLAG_DISABLED));
+    WORD index = 0;
+    ITaskTrigger* trigger = nullptr;
+    if (ok && SUCCEEDED(task->CreateTrigger(&index, &trigger))) {
+      TASK_TRIGGER t = {};
+      t.cbTriggerSize = sizeof(t);
+      t.wBeginYear = 2099;  // never due: Wine's schedsvc runs due .job files, and records the run
+      t.wBeginMonth = 3;
+      t.wBeginDay = 1;
+      t.wStartHour = 9;
+      t.wStartMinute = 30;
+      t.TriggerType = TASK_TIME_TRIGGER_DAILY;
+      t.Type.Daily.DaysInterval = 1;
+      ok = SUCCEEDED(trigger->SetTrigger(&t));
+      trigger->Release();
+    }
+    IPersistFile* file = nullptr;
+    if (ok && SUCCEEDED(task->QueryInterface(IID_IPersistFile, reinterpret_cast<void**>(&file)))) {
+      saved_ = SUCCEEDED(file->Save(nullptr, TRUE));
+      file->Release();
+    }
+    task->Release();
+  }
+  ~LegacyJob() {
+    if (scheduler_) {
+      scheduler_->Delete(name_.c_str());
+      scheduler_->Release();
+    }
+    ::CoUninitialize();
+  }
+  bool saved() const { return saved_; }
+
+ private:
+  std::wstring name_;
+  ITaskScheduler* scheduler_ = nullptr;
+  bool saved_ = false;
+};
+
+fs::path WindowsDir() {
+  wchar_t dir[MAX_PATH];
+  UINT n = ::GetWindowsDirectoryW(dir, MAX_PATH);
+  return fs::path(std::wstring(dir, n));
+}
+
+TEST_CASE("TaskItem reads the legacy .job files the Task Scheduler 1.0 API writes", "[windows][collect][task]") {
+  const std::string name = "iocscan-test-job-" + std::to_string(::GetCurrentProcessId());
+  LegacyJob job(std::wstring(name.begin(), name.end()));
+  REQUIRE(job.saved());
+  REQUIRE(fs::exists(WindowsDir() / "Tasks" / (name + ".job")));
+  CollectorStats stats;
+  std::map<std::string, Fields> tasks = CollectTasks("\\" + name, &stats);
+  REQUIRE(tasks.size() == 1);
+  Fields& t = tasks.begin()->second;
+  CHECK(tasks.begin()->first == "\\" + name);
+  CHECK(Texts(t, "TaskItem/ActionList/Action/ExecProgramPath") ==
+        std::vector<std::string>{"C:\\Users\\Public\\svchost.exe"});
+  CHECK(Texts(t, "TaskItem/ActionList/Action/ExecArguments") == std::vector<std::string>{"-k netsvcs"});
+  CHECK(Texts(t, "TaskItem/Creator") == std::vector<std::string>{"CORP\\mallory"});
+  CHECK(Texts(t, "TaskItem/Comment") == std::vector<std::string>{"legacy job"});
+  CHECK(Texts(t, "TaskItem/Flag").at(0).find("TASK_FLAG_HIDDEN") != std::string::npos);
+  CHECK(Texts(t, "TaskItem/TriggerList/Trigger/TriggerFrequency") == std::vector<std::string>{"Daily"});
+  REQUIRE(t["TaskItem/TriggerList/Trigger/TriggerBegin"].size() == 1);
+  CHECK(t["TaskItem/TriggerList/Trigger/TriggerBegin"][0].integer == 4076040600);  // 2099-03-01T09:30:00
+  CHECK(Texts(t, "TaskItem/Status") == std::vector<std::string>{"Disabled"});
+  // It never ran (the last run and exit code fields are read in tests/collect/job_file_test.cc:
+  // Wine's schedsvc rewrites a job file it is told about, so a test cannot plant a run here).
+  CHECK(t.count("TaskItem/MostRecentRunTime") == 0);
+  CHECK(t.count("TaskItem/ExitCode") == 0);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "collect/record_item.h"
+#include "collect/wintask/job_file.h"
 #include "collect/wintask/task_fields.h"
 #include "collect/wintask/task_run_info.h"
 #include "collect/wintask/task_xml.h"
@@ -133,6 +134,9 @@ class ScheduledTaskCollector final : public Collector {
  private:
   void Folder(const std::string& dir, const std::string& relative, int depth);
   void TaskFile(const std::string& path, const std::string& relative);
+  void JobFolder(const std::string& dir);
+  void JobFile(const std::string& path, const std::string& name);
+  void Emit(const ScheduledTask& task, const std::string& task_path, const std::string& path);
   std::string ProgramOnDisk(const std::string& command) const;
   void Problem(const std::string& source, std::string message) {
     stats_.warnings.push_back({source, "TaskItem: " + std::move(message)});
@@ -164,14 +168,28 @@ void ScheduledTaskCollector::TaskFile(const std::string& path, const std::string
   if (!task.ok()) return Problem(path, "task file skipped: " + task.error().message);
   std::string task_path = TaskPathOf(relative);
   if (auto run = runs_.find(LowerAscii(task_path)); run != runs_.end()) task->run = run->second;
+  Emit(task.value(), task_path, path);
+}
+
+// A legacy .job file: its own last run and exit code; its name is the task's, in the root folder.
+void ScheduledTaskCollector::JobFile(const std::string& path, const std::string& name) {
+  std::string why;
+  std::optional<std::string> bytes = ReadSmallFile(path, kMaxJobFileBytes, false, &why);
+  if (!bytes) return Problem(path, "task file " + why);
+  Result<ScheduledTask> task = ParseJobFile(*bytes);
+  if (!task.ok()) return Problem(path, "task file skipped: " + task.error().message);
+  Emit(task.value(), "\\" + name.substr(0, name.size() - 4), path);
+}
+
+void ScheduledTaskCollector::Emit(const ScheduledTask& task, const std::string& task_path, const std::string& path) {
   std::vector<std::string> expanded;
   std::vector<std::string> on_disk;
-  for (const TaskAction& a : task->actions) {
+  for (const TaskAction& a : task.actions) {
     expanded.push_back(env_->root.empty() && !a.command.empty() ? Expanded(a.command) : "");
     if (!a.command.empty()) on_disk.push_back(ProgramOnDisk(a.command));
   }
   RecordItem item;
-  AddTaskFields(task.value(), task_path, path, expanded, item);
+  AddTaskFields(task, task_path, path, expanded, item);
   if (!on_disk.empty()) {
     auto d = std::make_shared<TaskDigests>(std::move(on_disk), digests_ ? digests_ : hash::kAllDigests);
     item.Lazy("TaskItem/md5sum", [d] { return d->Field(&hash::Digests::md5); })
@@ -185,25 +203,36 @@ void ScheduledTaskCollector::TaskFile(const std::string& path, const std::string
   (*visit_)(item);
 }
 
-void ScheduledTaskCollector::Folder(const std::string& dir, const std::string& relative, int depth) {
-  if (depth > kMaxTaskDepth) return Problem(dir, "task folder nested too deep: not read");
+// The entries of `dir` (name, is a folder), reparse points left out: they are never followed out
+// of the task folders. nullopt with `error` set when it cannot be listed.
+std::optional<std::vector<std::pair<std::string, bool>>> ListFolder(const std::string& dir, DWORD* error) {
   WIN32_FIND_DATAW entry;
   HANDLE h = ::FindFirstFileExW(win::ExtendedPath(dir + "\\*").c_str(), FindExInfoBasic, &entry,
                                 FindExSearchNameMatch, nullptr, 0);
   if (h == INVALID_HANDLE_VALUE) {
-    DWORD e = ::GetLastError();
-    if (e != ERROR_FILE_NOT_FOUND) Problem(dir, "task folder cannot be listed (" + ErrorText(e) + ")");
-    return;
+    *error = ::GetLastError();
+    return std::nullopt;
   }
   std::vector<std::pair<std::string, bool>> children;  // listed first: no handle stays open while recursing
   do {
     std::wstring_view name = entry.cFileName;
     if (name == L"." || name == L"..") continue;
-    if (entry.dwFileAttributes & FILE_ATTRIBUTE_REPARSE_POINT) continue;  // never followed out of the folder
+    if (entry.dwFileAttributes & FILE_ATTRIBUTE_REPARSE_POINT) continue;
     children.emplace_back(win::Utf8(name), (entry.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY) != 0);
   } while (::FindNextFileW(h, &entry));
   ::FindClose(h);
-  for (const auto& [name, is_dir] : children) {
+  return children;
+}
+
+void ScheduledTaskCollector::Folder(const std::string& dir, const std::string& relative, int depth) {
+  if (depth > kMaxTaskDepth) return Problem(dir, "task folder nested too deep: not read");
+  DWORD error = 0;
+  std::optional<std::vector<std::pair<std::string, bool>>> children = ListFolder(dir, &error);
+  if (!children) {
+    if (error != ERROR_FILE_NOT_FOUND) Problem(dir, "task folder cannot be listed (" + ErrorText(error) + ")");
+    return;
+  }
+  for (const auto& [name, is_dir] : *children) {
     if (env_->Stopped()) return;
     std::string path = dir + "\\" + name;
     std::string rel = relative.empty() ? name : relative + "\\" + name;
@@ -212,6 +241,23 @@ void ScheduledTaskCollector::Folder(const std::string& dir, const std::string& r
     } else {
       TaskFile(path, rel);
     }
+  }
+}
+
+// %SystemRoot%\Tasks: the .job files only (desktop.ini and SA.DAT live there too).
+void ScheduledTaskCollector::JobFolder(const std::string& dir) {
+  DWORD error = 0;
+  std::optional<std::vector<std::pair<std::string, bool>>> children = ListFolder(dir, &error);
+  if (!children) {
+    if (error != ERROR_FILE_NOT_FOUND && error != ERROR_PATH_NOT_FOUND) {
+      Problem(dir, "legacy task folder cannot be listed (" + ErrorText(error) + ")");
+    }
+    return;
+  }
+  for (const auto& [name, is_dir] : *children) {
+    if (env_->Stopped()) return;
+    bool job = name.size() > 4 && _stricmp(name.c_str() + name.size() - 4, ".job") == 0;
+    if (!is_dir && job) JobFile(dir + "\\" + name, name);
   }
 }
 
@@ -234,6 +280,14 @@ std::string TasksFolder(const std::string& root) {
   return win::Utf8(std::wstring_view(system, n)) + "\\Tasks";
 }
 
+std::string LegacyTasksFolder(const std::string& root) {
+  if (!root.empty()) return root + "\\Windows\\Tasks";
+  wchar_t windows[MAX_PATH];
+  UINT n = ::GetWindowsDirectoryW(windows, MAX_PATH);
+  if (n == 0 || n >= MAX_PATH) return "C:\\Windows\\Tasks";
+  return win::Utf8(std::wstring_view(windows, n)) + "\\Tasks";
+}
+
 CollectorStats ScheduledTaskCollector::Collect(const CollectorEnv& env, const ItemVisitor& visit) {
   stats_ = {};
   env_ = &env;
@@ -252,9 +306,10 @@ CollectorStats ScheduledTaskCollector::Collect(const CollectorEnv& env, const It
   DWORD attributes = ::GetFileAttributesW(win::ExtendedPath(folder).c_str());
   if (attributes == INVALID_FILE_ATTRIBUTES || !(attributes & FILE_ATTRIBUTE_DIRECTORY)) {
     Problem(folder, "no task folder: no scheduled task read");
-    return stats_;
+  } else {
+    Folder(folder, "", 0);
   }
-  Folder(folder, "", 0);
+  JobFolder(LegacyTasksFolder(env.root));
   return stats_;
 }
 
