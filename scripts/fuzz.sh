@@ -53,10 +53,11 @@ else
   log "no $SHARED/corpus: seeding from the repository only"
 fi
 
-# Copies files matching the globs ($2, space-separated) from the search dirs into $1, named by
-# content hash (duplicates collapse).
+# Copies files matching the globs ($2, space-separated; "-" for none) from the search dirs into $1,
+# named by content hash (duplicates collapse).
 collect_seeds() {
   local dest="$1" globs="$2" g f
+  [ "$globs" != "-" ] || return 0
   local -a expr=()
   for g in $globs; do expr+=(-o -iname "$g"); done
   [ "${#expr[@]}" -gt 0 ] || return 0
