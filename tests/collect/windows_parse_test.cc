@@ -30,6 +30,22 @@ std::int64_t Int(compile::Item& item, std::string_view search) {
   return v && v->size() == 1 ? v->at(0).integer : -1;
 }
 
+std::vector<std::string> Texts(compile::Item& item, std::string_view search) {
+  std::vector<std::string> out;
+  if (const compile::FieldValue* v = Field(item, search)) {
+    for (const compile::Scalar& s : *v) out.push_back(s.text);
+  }
+  return out;
+}
+
+std::vector<std::int64_t> Ints(compile::Item& item, std::string_view search) {
+  std::vector<std::int64_t> out;
+  if (const compile::FieldValue* v = Field(item, search)) {
+    for (const compile::Scalar& s : *v) out.push_back(s.integer);
+  }
+  return out;
+}
+
 bool Absent(compile::Item& item, std::string_view search) {
   const compile::FieldValue* v = Field(item, search);
   return !v || v->empty();
@@ -146,12 +162,31 @@ class FakeProcesses final : public WinProcessSource, public WinProcessIndex {
     ++digests_asked;
     return hash::Digests{"md5", "sha1", "sha256"};
   }
+  std::vector<std::string> MappedFiles(const WinProcess& p) override {
+    ++modules_asked;
+    if (p.pid != tool.pid) return {};
+    return {"C:\\Apps\\tool.exe", "C:\\Windows\\System32\\ntdll.dll", "C:\\Apps\\evil.dll"};
+  }
+  std::vector<PortFields> Ports(const WinProcess& p) override {
+    ++ports_asked;
+    if (p.pid != tool.pid) return {};
+    SocketRow listen;
+    listen.local = {127, 0, 0, 1};
+    listen.local_port = 0x901F;  // 8080
+    listen.state = 2;            // LISTEN
+    listen.pid = 4242;
+    SocketRow udp;
+    udp.tcp = false;
+    udp.local_port = 0x3500;  // 53
+    udp.pid = 4242;
+    return {PortFieldsOf(listen), PortFieldsOf(udp)};
+  }
   const WinProcess* Find(std::int64_t pid) override {
     ++index_asked;
     return pid == tool.pid ? &tool : nullptr;
   }
   WinProcess tool{4242, 1000, "tool.exe", "C:\\Apps\\tool.exe", 1700000000};
-  int asked = 0, owner_asked = 0, digests_asked = 0, index_asked = 0;
+  int asked = 0, owner_asked = 0, digests_asked = 0, index_asked = 0, modules_asked = 0, ports_asked = 0;
 };
 
 TEST_CASE("windows: a ProcessItem record, its costly fields read on demand", "[collect][windows]") {
@@ -175,6 +210,20 @@ TEST_CASE("windows: a ProcessItem record, its costly fields read on demand", "[c
   REQUIRE(card.size() == 3);
   CHECK(card[2].name == "path");
   CHECK(card[2].values.at(0).text == "Apps");
+
+  CHECK(source.modules_asked + source.ports_asked == 0);
+  CHECK(Texts(item, "ProcessItem/SectionList/MemorySection/Name") ==
+        std::vector<std::string>{"C:\\Apps\\tool.exe", "C:\\Windows\\System32\\ntdll.dll", "C:\\Apps\\evil.dll"});
+  CHECK(Texts(item, "ProcessItem/PortList/PortItem/protocol") == std::vector<std::string>{"TCP", "UDP"});
+  CHECK(Texts(item, "ProcessItem/PortList/PortItem/localIP") == std::vector<std::string>{"127.0.0.1", "0.0.0.0"});
+  CHECK(Ints(item, "ProcessItem/PortList/PortItem/localPort") == std::vector<std::int64_t>{8080, 53});
+  CHECK(Texts(item, "ProcessItem/PortList/PortItem/state") == std::vector<std::string>{"LISTEN"});  // not UDP
+  CHECK(Ints(item, "ProcessItem/PortList/PortItem/remotePort") == std::vector<std::int64_t>{0});  // TCP only
+  CHECK(Ints(item, "ProcessItem/PortList/PortItem/pid") == std::vector<std::int64_t>{4242, 4242});
+  CHECK(Texts(item, "ProcessItem/PortList/PortItem/path") ==
+        std::vector<std::string>{"C:\\Apps\\tool.exe", "C:\\Apps\\tool.exe"});
+  CHECK(source.ports_asked == 1);  // once for every PortList field
+  CHECK(source.modules_asked == 1);
 
   // A process that cannot be opened: a name from the snapshot, no path, no start, no digests.
   WinProcess system{4, 0, "System", "", std::nullopt};

@@ -53,9 +53,14 @@ TEST_CASE("exactly the ProcessItem terms the Linux collector sets are collected"
 }
 
 TEST_CASE("exactly the ProcessItem and PortItem terms the Windows collectors set are collected") {
-  CHECK(CollectedOn("ProcessItem", kWindows) ==
-        std::set<std::string>{"pid", "parentpid", "name", "path", "arguments", "Username", "SecurityID", "startTime",
-                              "HandleList/Handle/Md5sum", "HandleList/Handle/Sha1sum", "HandleList/Handle/Sha256sum"});
+  std::set<std::string> expected = {"pid", "parentpid", "name", "path", "arguments", "Username", "SecurityID",
+                                    "startTime", "HandleList/Handle/Md5sum", "HandleList/Handle/Sha1sum",
+                                    "HandleList/Handle/Sha256sum", "SectionList/MemorySection/Name"};
+  for (const char* f : {"protocol", "localIP", "localPort", "remoteIP", "remotePort", "state", "pid", "process",
+                        "path"}) {
+    expected.insert(std::string("PortList/PortItem/") + f);
+  }
+  CHECK(CollectedOn("ProcessItem", kWindows) == expected);
   CHECK(CollectedOn("PortItem", kWindows) == CollectedOn("PortItem", kLinux));
 }
 

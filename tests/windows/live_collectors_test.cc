@@ -98,6 +98,15 @@ TEST_CASE("windows ProcessItem: the test itself and a child it starts", "[window
   CHECK(Text(me, "ProcessItem/SecurityID").rfind("S-1-", 0) == 0);
   WARN("self: Username " << Text(me, "ProcessItem/Username") << ", SecurityID " << Text(me, "ProcessItem/SecurityID")
                          << ", arguments " << Text(me, "ProcessItem/arguments"));
+  // The modules loaded here: the image itself and kernel32.dll at least.
+  REQUIRE(Has(me, "ProcessItem/SectionList/MemorySection/Name"));
+  bool image = false, kernel32 = false;
+  for (const compile::Scalar& m : me.at("ProcessItem/SectionList/MemorySection/Name")) {
+    image |= Lower(m.text) == Lower(path);
+    kernel32 |= Lower(m.text).ends_with("\\kernel32.dll");
+  }
+  CHECK(image);
+  CHECK(kernel32);
 
   CHECK(Lower(Text(kid, "ProcessItem/name")) == "cmd.exe");
   CHECK(Lower(Text(kid, "ProcessItem/path")) == "windows\\system32");
@@ -115,25 +124,49 @@ TEST_CASE("windows ProcessItem: the test itself and a child it starts", "[window
   CHECK(Text(kid, "ProcessItem/HandleList/Handle/Md5sum").size() == 32);
 }
 
+// A TCP socket listening on 127.0.0.1 at a port the OS picks.
+class LoopbackListener {
+ public:
+  LoopbackListener() {
+    WSADATA wsa;
+    if (::WSAStartup(MAKEWORD(2, 2), &wsa) != 0) return;
+    started_ = true;
+    socket_ = ::socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    int len = sizeof addr;
+    if (socket_ == INVALID_SOCKET || ::bind(socket_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+        ::listen(socket_, 1) != 0 || ::getsockname(socket_, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
+      return;
+    }
+    port_ = ntohs(addr.sin_port);
+  }
+  ~LoopbackListener() { Close(); }
+  bool ok() const { return port_ != 0; }
+  int port() const { return port_; }
+  void Close() {
+    if (socket_ != INVALID_SOCKET) ::closesocket(socket_);
+    socket_ = INVALID_SOCKET;
+    if (started_) ::WSACleanup();
+    started_ = false;
+  }
+
+ private:
+  bool started_ = false;
+  SOCKET socket_ = INVALID_SOCKET;
+  int port_ = 0;
+};
+
 TEST_CASE("windows PortItem: a TCP listener the test opens on 127.0.0.1", "[windows][collect]") {
-  WSADATA wsa;
-  REQUIRE(::WSAStartup(MAKEWORD(2, 2), &wsa) == 0);
-  SOCKET s = ::socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
-  REQUIRE(s != INVALID_SOCKET);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  REQUIRE(::bind(s, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-  REQUIRE(::listen(s, 1) == 0);
-  int len = sizeof addr;
-  REQUIRE(::getsockname(s, reinterpret_cast<sockaddr*>(&addr), &len) == 0);
-  int port = ntohs(addr.sin_port);
+  LoopbackListener listener;
+  REQUIRE(listener.ok());
+  const int port = listener.port();
 
   std::vector<Fields> seen = CollectWhere("PortItem", [&](const Fields& f) {
     return Int(f, "PortItem/localPort") == port && Text(f, "PortItem/protocol") == "TCP";
   });
-  ::closesocket(s);
-  ::WSACleanup();
+  listener.Close();
   INFO("port " << port);
   REQUIRE(seen.size() == 1);
   const Fields& f = seen[0];
@@ -151,6 +184,27 @@ TEST_CASE("windows PortItem: a TCP listener the test opens on 127.0.0.1", "[wind
   CHECK(Int(f, "PortItem/pid") == ::GetCurrentProcessId());
   CHECK(Lower(Text(f, "PortItem/process")) == "test_windows.exe");
   CHECK(Lower(Text(f, "PortItem/path")) == Lower(SelfPath()));
+}
+
+TEST_CASE("windows ProcessItem: the PortList of the test holds its listener", "[windows][collect]") {
+  LoopbackListener listener;
+  REQUIRE(listener.ok());
+  const std::int64_t port = listener.port();
+  const std::int64_t self = ::GetCurrentProcessId();
+  std::vector<Fields> ports = CollectWhere("PortItem", [&](const Fields& f) { return Int(f, "PortItem/localPort") == port; });
+  std::vector<Fields> me = CollectWhere("ProcessItem", [&](const Fields& f) { return Int(f, "ProcessItem/pid") == self; });
+  listener.Close();
+  REQUIRE(me.size() == 1);
+  REQUIRE(ports.size() == 1);
+  if (!Has(ports[0], "PortItem/pid")) {
+    WARN("this OS's TCP table gave no owner for the listener: no PortList to check");
+    CHECK_FALSE(Has(me[0], "ProcessItem/PortList/PortItem/localPort"));
+    return;
+  }
+  REQUIRE(Has(me[0], "ProcessItem/PortList/PortItem/localPort"));
+  bool listed = false;
+  for (const compile::Scalar& p : me[0].at("ProcessItem/PortList/PortItem/localPort")) listed |= p.integer == port;
+  CHECK(listed);
 }
 
 TEST_CASE("windows ServiceItem: the services Wine installs", "[windows][collect]") {

@@ -21,6 +21,23 @@ struct OwnerCache {
   }
 };
 
+// One PortList/PortItem field of a socket (the names of lib/collect/process: the Linux collector).
+std::optional<compile::Scalar> PortListValue(std::string_view field, const PortFields& s, const WinProcess& p) {
+  if (field == "protocol") return RecordItem::Text(s.protocol);
+  if (field == "localIP") return RecordItem::Text(s.local_ip);
+  if (field == "localPort") return RecordItem::Int(s.local_port);
+  if (field == "remoteIP" && s.has_remote) return RecordItem::Text(s.remote_ip);
+  if (field == "remotePort" && s.has_remote) return RecordItem::Int(s.remote_port);
+  if (field == "state" && !s.state.empty()) return RecordItem::Text(s.state);
+  if (field == "pid") return RecordItem::Int(p.pid);
+  if (field == "process") return RecordItem::Text(p.name);
+  if (field == "path" && !p.image.empty()) return RecordItem::Text(p.image);
+  return std::nullopt;
+}
+
+constexpr std::string_view kPortListFields[] = {"protocol", "localIP", "localPort", "remoteIP", "remotePort",
+                                                "state",    "pid",     "process",   "path"};
+
 }  // namespace
 
 std::string QualifiedAccount(std::string_view domain, std::string_view name) {
@@ -53,6 +70,22 @@ void FillProcessRecord(RecordItem& item, const WinProcess& p, WinProcessSource& 
     item.Lazy("ProcessItem/HandleList/Handle/Md5sum", [digests] { return digests->Md5(); })
         .Lazy("ProcessItem/HandleList/Handle/Sha1sum", [digests] { return digests->Sha1(); })
         .Lazy("ProcessItem/HandleList/Handle/Sha256sum", [digests] { return digests->Sha256(); });
+  }
+  item.Lazy("ProcessItem/SectionList/MemorySection/Name", [&source, p] {
+    FieldValue out;
+    for (std::string& f : source.MappedFiles(p)) out.push_back(RecordItem::Text(std::move(f)));
+    return out;
+  });
+  auto ports = std::make_shared<std::optional<std::vector<PortFields>>>();
+  for (std::string_view field : kPortListFields) {
+    item.Lazy("ProcessItem/PortList/PortItem/" + std::string(field), [&source, p, ports, field] {
+      if (!*ports) *ports = source.Ports(p);  // once for all the PortList fields
+      FieldValue out;
+      for (const PortFields& s : **ports) {
+        if (std::optional<compile::Scalar> v = PortListValue(field, s, p)) out.push_back(std::move(*v));
+      }
+      return out;
+    });
   }
   item.Show("pid", report::CardValue::Int(p.pid));
   item.Show("name", report::CardValue::Text(p.name));

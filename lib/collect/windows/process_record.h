@@ -12,14 +12,20 @@
 // the process was started (Windows has no argv: the program is part of it), `Username` the token
 // owner as "DOMAIN\name", HandleList/Handle/Md5sum (Sha1sum, Sha256sum) the digests of the image
 // (the only file a Windows process is known to hold here), plus `SecurityID`, the owner's SID.
+// SectionList/MemorySection/Name: the full paths of the image and the modules loaded into the
+// process (Linux: the files of /proc/<pid>/maps). PortList/PortItem/*: the process's rows of the
+// TCP/UDP tables, with the fields the Linux collector gives them (protocol, localIP, localPort,
+// remoteIP, remotePort, state, pid, process, path).
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "collect/record_item.h"
+#include "collect/windows/socket_row.h"
 #include "hash/digest.h"
 
 namespace iocscan::collect {
@@ -44,6 +50,10 @@ class WinProcessSource {
   virtual std::optional<std::string> CommandLine(const WinProcess& p) = 0;
   virtual std::optional<WinAccount> Owner(const WinProcess& p) = 0;
   virtual std::optional<hash::Digests> ImageDigests(const WinProcess& p) = 0;
+  // The image and loaded modules, full paths; empty when the process cannot be read.
+  virtual std::vector<std::string> MappedFiles(const WinProcess& p) = 0;
+  // The process's sockets (the tables are read once for all processes).
+  virtual std::vector<PortFields> Ports(const WinProcess& p) = 0;
 };
 
 // "DOMAIN\name", or "name" when the domain is empty.

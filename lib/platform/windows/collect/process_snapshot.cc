@@ -9,6 +9,7 @@
 
 #include "collect/path_parts.h"
 #include "platform/windows/collect/file_digests.h"
+#include "platform/windows/collect/socket_tables.h"
 #include "platform/windows/win_text.h"
 
 namespace iocscan::platform::win {
@@ -188,6 +189,37 @@ std::optional<WinAccount> WinProcessReader::Owner(const WinProcess& p) {
 std::optional<hash::Digests> WinProcessReader::ImageDigests(const WinProcess& p) {
   if (p.image.empty()) return std::nullopt;
   return DigestFile(p.image, mask_);
+}
+
+std::vector<std::string> WinProcessReader::MappedFiles(const WinProcess& p) {
+  std::vector<std::string> out;
+  // ERROR_BAD_LENGTH: the process was loading or unloading a module; the call may be retried.
+  Handle snapshot;
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    snapshot.reset(::CreateToolhelp32Snapshot(TH32CS_SNAPMODULE | TH32CS_SNAPMODULE32, static_cast<DWORD>(p.pid)));
+    if (snapshot.get() != INVALID_HANDLE_VALUE || ::GetLastError() != ERROR_BAD_LENGTH) break;
+  }
+  MODULEENTRY32W module{};
+  module.dwSize = sizeof module;
+  if (snapshot.get() == INVALID_HANDLE_VALUE || !::Module32FirstW(snapshot.get(), &module)) return out;
+  do {
+    out.push_back(Utf8(module.szExePath));
+  } while (::Module32NextW(snapshot.get(), &module));
+  return out;
+}
+
+std::vector<collect::PortFields> WinProcessReader::Ports(const WinProcess& p) {
+  if (!ports_by_pid_) {
+    ports_by_pid_.emplace();
+    collect::CollectorStats ignored;  // the PortItem collector reports unreadable tables
+    for (const collect::SocketRow& row : ReadSocketRows(&ignored)) {
+      if (row.pid != 0) ports_by_pid_->emplace(row.pid, collect::PortFieldsOf(row));
+    }
+  }
+  std::vector<collect::PortFields> out;
+  auto [first, last] = ports_by_pid_->equal_range(p.pid);
+  for (auto it = first; it != last; ++it) out.push_back(it->second);
+  return out;
 }
 
 const WinProcess* SnapshotIndex::Find(std::int64_t pid) {

@@ -2,7 +2,9 @@
 // parent, name), each process opened with PROCESS_QUERY_LIMITED_INFORMATION for its image path
 // (QueryFullProcessImageNameW) and start time (GetProcessTimes); and what is read only when an IOC
 // asks: the command line (NtQueryInformationProcess ProcessCommandLineInformation, else the PEB's
-// process parameters), the token owner (TokenUser, LookupAccountSidW) and the image's digests.
+// process parameters), the token owner (TokenUser, LookupAccountSidW), the image's digests, the
+// loaded modules (a Toolhelp32 module snapshot of the process) and its sockets (the iphlpapi
+// tables, read once per scan: socket_tables.h).
 //
 //   ProcessSnapshot snap = ProcessSnapshot::Take(&stats);
 //   for (const WinProcess& p : snap.processes()) ...
@@ -46,9 +48,12 @@ class WinProcessReader final : public collect::WinProcessSource {
   std::optional<std::string> CommandLine(const collect::WinProcess& p) override;
   std::optional<collect::WinAccount> Owner(const collect::WinProcess& p) override;
   std::optional<hash::Digests> ImageDigests(const collect::WinProcess& p) override;
+  std::vector<std::string> MappedFiles(const collect::WinProcess& p) override;
+  std::vector<collect::PortFields> Ports(const collect::WinProcess& p) override;
 
  private:
   hash::DigestMask mask_;
+  std::optional<std::multimap<std::int64_t, collect::PortFields>> ports_by_pid_;
   std::map<std::string, std::string> account_names_;  // SID text -> "DOMAIN\name", looked up once
 };
 
