@@ -19,6 +19,10 @@ constexpr CommandSpec kCommands[] = {
 int Main(int argc, char** argv) {
   CLI::App app{"iocscan: scan this host for OpenIOC 1.0/1.1 indicators", "iocscan"};
   app.set_version_flag("--version", "iocscan " IOCSCAN_VERSION);
+  // Options are only ever --long or -s (cli.md): on Windows "/Users/x.ioc" is a path on the
+  // current drive, which CLI11 would otherwise read as an option. Set before the subcommands,
+  // which copy it.
+  app.allow_windows_style_options(false);
   app.require_subcommand(1);
   std::vector<RunFunction> runs;
   std::vector<CLI::App*> subs;

@@ -181,12 +181,22 @@ class FakeProcesses final : public WinProcessSource, public WinProcessIndex {
     udp.pid = 4242;
     return {PortFieldsOf(listen), PortFieldsOf(udp)};
   }
+  std::vector<WinHandle> Handles(const WinProcess& p) override {
+    ++handles_asked;
+    if (p.pid != tool.pid) return {};
+    return {{"Mutant", HandleNames("Mutant", "\\Sessions\\1\\BaseNamedObjects\\THIS324NEWGAME", "")},
+            {"File", HandleNames("File", "\\Device\\HarddiskVolume3\\Windows\\twext.exe",
+                                 "\\\\?\\C:\\Windows\\twext.exe")},
+            {"Event", {}},
+            {"Mutant", {}}};
+  }
   const WinProcess* Find(std::int64_t pid) override {
     ++index_asked;
     return pid == tool.pid ? &tool : nullptr;
   }
   WinProcess tool{4242, 1000, "tool.exe", "C:\\Apps\\tool.exe", 1700000000};
-  int asked = 0, owner_asked = 0, digests_asked = 0, index_asked = 0, modules_asked = 0, ports_asked = 0;
+  int asked = 0, owner_asked = 0, digests_asked = 0, index_asked = 0, modules_asked = 0, ports_asked = 0,
+      handles_asked = 0;
 };
 
 TEST_CASE("windows: a ProcessItem record, its costly fields read on demand", "[collect][windows]") {
@@ -223,6 +233,11 @@ TEST_CASE("windows: a ProcessItem record, its costly fields read on demand", "[c
   CHECK(Texts(item, "ProcessItem/PortList/PortItem/path") ==
         std::vector<std::string>{"C:\\Apps\\tool.exe", "C:\\Apps\\tool.exe"});
   CHECK(source.ports_asked == 1);  // once for every PortList field
+  CHECK(Texts(item, "ProcessItem/HandleList/Handle/Type") == std::vector<std::string>{"Event", "File", "Mutant"});
+  CHECK(Texts(item, "ProcessItem/HandleList/Handle/Name") ==
+        std::vector<std::string>{"\\Sessions\\1\\BaseNamedObjects\\THIS324NEWGAME", "THIS324NEWGAME",
+                                 "\\Device\\HarddiskVolume3\\Windows\\twext.exe", "C:\\Windows\\twext.exe"});
+  CHECK(source.handles_asked == 1);  // once for Type and Name
   CHECK(source.modules_asked == 1);
 
   // A process that cannot be opened: a name from the snapshot, no path, no start, no digests.
@@ -235,6 +250,21 @@ TEST_CASE("windows: a ProcessItem record, its costly fields read on demand", "[c
   CHECK(Absent(bare, "ProcessItem/HandleList/Handle/Md5sum"));
   CHECK(QualifiedAccount("", "alice") == "alice");
   CHECK(QualifiedAccount("HOST", "alice") == "HOST\\alice");
+}
+
+TEST_CASE("windows: handle names, bare mutex names and Win32 file paths", "[collect][windows]") {
+  CHECK(HandleNames("Mutant", "\\BaseNamedObjects\\Global-Lock", "") ==
+        std::vector<std::string>{"\\BaseNamedObjects\\Global-Lock", "Global-Lock"});
+  CHECK(HandleNames("Event", "", "").empty());
+  CHECK(HandleNames("Directory", "\\Sessions\\1\\BaseNamedObjects", "") ==
+        std::vector<std::string>{"\\Sessions\\1\\BaseNamedObjects"});
+  CHECK(HandleNames("Key", "\\REGISTRY\\MACHINE\\SOFTWARE\\Run", "") ==
+        std::vector<std::string>{"\\REGISTRY\\MACHINE\\SOFTWARE\\Run"});
+  // Wine names files "\??\C:\x"; Windows "\Device\HarddiskVolumeN\x", with the Win32 path apart.
+  CHECK(HandleNames("File", "\\??\\C:\\windows\\win.ini", "\\\\?\\C:\\windows\\win.ini") ==
+        std::vector<std::string>{"\\??\\C:\\windows\\win.ini", "C:\\windows\\win.ini"});
+  CHECK(HandleNames("File", "\\Device\\Mup\\srv\\share\\x.txt", "\\\\?\\UNC\\srv\\share\\x.txt") ==
+        std::vector<std::string>{"\\Device\\Mup\\srv\\share\\x.txt", "\\\\srv\\share\\x.txt"});
 }
 
 TEST_CASE("windows: a PortItem names its process only when asked", "[collect][windows]") {

@@ -55,7 +55,8 @@ TEST_CASE("exactly the ProcessItem terms the Linux collector sets are collected"
 TEST_CASE("exactly the ProcessItem and PortItem terms the Windows collectors set are collected") {
   std::set<std::string> expected = {"pid", "parentpid", "name", "path", "arguments", "Username", "SecurityID",
                                     "startTime", "HandleList/Handle/Md5sum", "HandleList/Handle/Sha1sum",
-                                    "HandleList/Handle/Sha256sum", "SectionList/MemorySection/Name"};
+                                    "HandleList/Handle/Sha256sum", "HandleList/Handle/Type", "HandleList/Handle/Name",
+                                    "SectionList/MemorySection/Name"};
   for (const char* f : {"protocol", "localIP", "localPort", "remoteIP", "remotePort", "state", "pid", "process",
                         "path"}) {
     expected.insert(std::string("PortList/PortItem/") + f);

@@ -124,6 +124,39 @@ TEST_CASE("windows ProcessItem: the test itself and a child it starts", "[window
   CHECK(Text(kid, "ProcessItem/HandleList/Handle/Md5sum").size() == 32);
 }
 
+TEST_CASE("windows ProcessItem: the handles the test holds, a named mutex and a file", "[windows][collect]") {
+  const std::string mutex_name = "iocscan-test-mutex-" + std::to_string(::GetCurrentProcessId());
+  HANDLE mutex = ::CreateMutexW(nullptr, FALSE, std::wstring(mutex_name.begin(), mutex_name.end()).c_str());
+  REQUIRE(mutex);
+  wchar_t windows[MAX_PATH];
+  UINT n = ::GetWindowsDirectoryW(windows, MAX_PATH);
+  std::wstring ini = std::wstring(windows, n) + L"\\win.ini";
+  HANDLE file = ::CreateFileW(ini.c_str(), GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE, nullptr, OPEN_EXISTING,
+                              0, nullptr);
+  const std::int64_t self = ::GetCurrentProcessId();
+  std::vector<Fields> me = CollectWhere("ProcessItem", [&](const Fields& f) { return Int(f, "ProcessItem/pid") == self; });
+  ::CloseHandle(mutex);
+  if (file != INVALID_HANDLE_VALUE) ::CloseHandle(file);
+  REQUIRE(me.size() == 1);
+  REQUIRE(Has(me[0], "ProcessItem/HandleList/Handle/Type"));
+  std::vector<std::string> types, names;
+  for (const compile::Scalar& t : me[0].at("ProcessItem/HandleList/Handle/Type")) types.push_back(t.text);
+  for (const compile::Scalar& v : me[0].at("ProcessItem/HandleList/Handle/Name")) names.push_back(Lower(v.text));
+  auto has = [](const std::vector<std::string>& v, const std::string& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+  };
+  CHECK(has(types, "Mutant"));
+  CHECK(has(types, "File"));
+  CHECK(has(names, mutex_name));  // the bare name, as IOCs write mutexes
+  bool full = false, win_ini = false;
+  for (const std::string& name : names) {
+    full |= name.ends_with("\\basenamedobjects\\" + mutex_name);
+    win_ini |= name == Lower(std::string(ini.begin(), ini.end()));
+  }
+  CHECK(full);
+  CHECK(win_ini);  // the Win32 path of the open file
+}
+
 // A TCP socket listening on 127.0.0.1 at a port the OS picks.
 class LoopbackListener {
  public:

@@ -1,5 +1,7 @@
 #include "collect/windows/process_record.h"
 
+#include <set>
+
 #include "collect/path_parts.h"
 #include "collect/windows/lazy_digests.h"
 
@@ -71,6 +73,25 @@ void FillProcessRecord(RecordItem& item, const WinProcess& p, WinProcessSource& 
         .Lazy("ProcessItem/HandleList/Handle/Sha1sum", [digests] { return digests->Sha1(); })
         .Lazy("ProcessItem/HandleList/Handle/Sha256sum", [digests] { return digests->Sha256(); });
   }
+  auto handles = std::make_shared<std::optional<std::vector<WinHandle>>>();
+  auto read_handles = [&source, p, handles]() -> const std::vector<WinHandle>& {
+    if (!*handles) *handles = source.Handles(p);  // once for Type and Name
+    return **handles;
+  };
+  item.Lazy("ProcessItem/HandleList/Handle/Type", [read_handles] {
+    std::set<std::string> types;  // a process holds thousands of handles of a dozen types
+    for (const WinHandle& h : read_handles()) types.insert(h.type);
+    FieldValue out;
+    for (const std::string& t : types) out.push_back(RecordItem::Text(t));
+    return out;
+  });
+  item.Lazy("ProcessItem/HandleList/Handle/Name", [read_handles] {
+    FieldValue out;
+    for (const WinHandle& h : read_handles()) {
+      for (const std::string& name : h.names) out.push_back(RecordItem::Text(name));
+    }
+    return out;
+  });
   item.Lazy("ProcessItem/SectionList/MemorySection/Name", [&source, p] {
     FieldValue out;
     for (std::string& f : source.MappedFiles(p)) out.push_back(RecordItem::Text(std::move(f)));

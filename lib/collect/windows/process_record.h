@@ -12,6 +12,8 @@
 // the process was started (Windows has no argv: the program is part of it), `Username` the token
 // owner as "DOMAIN\name", HandleList/Handle/Md5sum (Sha1sum, Sha256sum) the digests of the image
 // (the only file a Windows process is known to hold here), plus `SecurityID`, the owner's SID.
+// HandleList/Handle/Type and Name: the process's open handles, named as collect/windows/
+// handle_names.h says (a mutex by its object name and its bare name).
 // SectionList/MemorySection/Name: the full paths of the image and the modules loaded into the
 // process (Linux: the files of /proc/<pid>/maps). PortList/PortItem/*: the process's rows of the
 // TCP/UDP tables, with the fields the Linux collector gives them (protocol, localIP, localPort,
@@ -25,6 +27,7 @@
 #include <vector>
 
 #include "collect/record_item.h"
+#include "collect/windows/handle_names.h"
 #include "collect/windows/socket_row.h"
 #include "hash/digest.h"
 
@@ -54,6 +57,8 @@ class WinProcessSource {
   virtual std::vector<std::string> MappedFiles(const WinProcess& p) = 0;
   // The process's sockets (the tables are read once for all processes).
   virtual std::vector<PortFields> Ports(const WinProcess& p) = 0;
+  // The process's open handles; empty when they cannot be read (a protected process).
+  virtual std::vector<WinHandle> Handles(const WinProcess& p) = 0;
 };
 
 // "DOMAIN\name", or "name" when the domain is empty.

@@ -3,7 +3,7 @@
 // (QueryFullProcessImageNameW) and start time (GetProcessTimes); and what is read only when an IOC
 // asks: the command line (NtQueryInformationProcess ProcessCommandLineInformation, else the PEB's
 // process parameters), the token owner (TokenUser, LookupAccountSidW), the image's digests, the
-// loaded modules (a Toolhelp32 module snapshot of the process) and its sockets (the iphlpapi
+// open handles (system_handles.h), the loaded modules (a Toolhelp32 module snapshot of the process) and its sockets (the iphlpapi
 // tables, read once per scan: socket_tables.h).
 //
 //   ProcessSnapshot snap = ProcessSnapshot::Take(&stats);
@@ -25,6 +25,7 @@
 #include "collect/windows/port_record.h"
 #include "collect/windows/process_record.h"
 #include "hash/digest.h"
+#include "platform/windows/collect/system_handles.h"
 
 namespace iocscan::platform::win {
 
@@ -50,8 +51,10 @@ class WinProcessReader final : public collect::WinProcessSource {
   std::optional<hash::Digests> ImageDigests(const collect::WinProcess& p) override;
   std::vector<std::string> MappedFiles(const collect::WinProcess& p) override;
   std::vector<collect::PortFields> Ports(const collect::WinProcess& p) override;
+  std::vector<collect::WinHandle> Handles(const collect::WinProcess& p) override { return handles_.Of(p.pid); }
 
  private:
+  SystemHandles handles_;
   hash::DigestMask mask_;
   std::optional<std::multimap<std::int64_t, collect::PortFields>> ports_by_pid_;
   std::map<std::string, std::string> account_names_;  // SID text -> "DOMAIN\name", looked up once
