@@ -143,6 +143,7 @@ class FileItem final : public compile::Item {
   void ComputeCreated();
   void ComputeOwner();
   void ComputeStreams();
+  void ComputeStreamDigests();
   void ComputeDigest(FileField f);
   void ComputePe();
   void ComputeStrings();

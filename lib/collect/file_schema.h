@@ -28,8 +28,8 @@ enum class FileField : std::uint8_t {
   kSizeInBytes, kModified, kAccessed, kChanged, kCreated, kPermissions, kINode, kFileAttributes,
   // owner (Windows: the owner SID, read from the security descriptor)
   kUsername, kGroup, kGroupId, kSecurityId,
-  // NTFS alternate data streams (one listing)
-  kStreamName, kStreamSize,
+  // NTFS alternate data streams (one listing; the digests read each stream)
+  kStreamName, kStreamSize, kStreamMd5sum, kStreamSha1sum, kStreamSha256sum,
   // content: digests
   kMd5sum, kSha1sum, kSha256sum,
   // content: strings

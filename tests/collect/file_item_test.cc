@@ -121,6 +121,10 @@ TEST_CASE("stat and owner fields", "[collect][file_item]") {
     WARN("no birth time on this filesystem");
   }
   CHECK(fx.reader.opened.empty());  // stat fields never open the file
+  // POSIX files have no alternate data streams: no stream, nothing to read for their digests.
+  CHECK(item.GetField(FileField::kStreamName) == nullptr);
+  CHECK(item.GetField(FileField::kStreamSha256sum) == nullptr);
+  CHECK(ctx.counters.UnreadableTotal() == 0);
 
   // Unknown owners are numbers.
   iocscan::platform::UserDb empty;

@@ -90,7 +90,8 @@ TEST_CASE("exactly the FileItem terms a portable collector gives are collected t
       "PEInfo/ImportedModules/Module/NumberOfFunctions", "PEInfo/Exports/DllName",
       "PEInfo/Exports/ExportedFunctions/string", "PEInfo/Exports/NumberOfFunctions",
       "PEInfo/PEChecksum/PEFileRaw", "PEInfo/DigitalSignature/SignatureExists", "Drive",
-      "FileAttributes", "SecurityID", "StreamList/Stream/Name", "StreamList/Stream/SizeInBytes"};
+      "FileAttributes", "SecurityID", "StreamList/Stream/Name", "StreamList/Stream/SizeInBytes",
+      "StreamList/Stream/Md5sum", "StreamList/Stream/Sha1sum", "StreamList/Stream/Sha256sum"};
   for (const char* field : {"CompanyName", "FileDescription", "FileVersion", "InternalName",
                             "LegalCopyright", "OriginalFilename", "ProductName", "ProductVersion",
                             "Comments", "LegalTrademarks", "PrivateBuild", "SpecialBuild",

@@ -1,5 +1,6 @@
 // FileItem's Windows-only fields on real files (Wine in CI): the drive, the attribute names, the
-// owner SID and its account, the alternate data streams.
+// owner SID and its account, the alternate data streams and their digests (where the file system
+// keeps streams: not under Wine, whose files have none).
 #include "collect/file_item.h"
 
 #include <windows.h>
@@ -11,6 +12,7 @@
 #include <string>
 
 #include "core/native_path.h"
+#include "hash/digest.h"
 #include "platform/users.h"
 
 namespace iocscan::collect {
@@ -30,8 +32,8 @@ TEST_CASE("windows FileItem: drive, attributes, owner and streams", "[windows][c
   REQUIRE(::SetFileAttributesW((dir / "dropper.exe").c_str(), FILE_ATTRIBUTE_HIDDEN | FILE_ATTRIBUTE_ARCHIVE));
   // An alternate data stream, as a browser's download marker would be; Wine keeps it only where the
   // Unix file system has extended attributes.
-  const bool streams = static_cast<bool>(std::ofstream(path + ":Zone.Identifier", std::ios::binary)
-                                         << "[ZoneTransfer]\r\nZoneId=3\r\n");
+  const std::string zone = "[ZoneTransfer]\r\nZoneId=3\r\n";
+  const bool streams = static_cast<bool>(std::ofstream(path + ":Zone.Identifier", std::ios::binary) << zone);
 
   FileSchema schema = FileSchema::Resolve();
   platform::UserDb users;
@@ -49,10 +51,15 @@ TEST_CASE("windows FileItem: drive, attributes, owner and streams", "[windows][c
   const compile::FieldValue* names = item.GetField(FileField::kStreamName);
   if (!streams || names == nullptr) {
     WARN("alternate data streams are not kept here (Wine without xattrs)");
+    CHECK(item.GetField(FileField::kStreamSha256sum) == nullptr);  // nothing to read
   } else {
     REQUIRE(names->size() == 1);
     CHECK(names->front().text == "Zone.Identifier");
     CHECK(item.GetField(FileField::kStreamSize)->front().integer == 24);
+    hash::Digests want = hash::DigestBytes(hash::kAllDigests, zone);
+    CHECK(First(item, FileField::kStreamSha256sum) == want.sha256);
+    CHECK(First(item, FileField::kStreamMd5sum) == want.md5);
+    CHECK(First(item, FileField::kStreamSha1sum) == want.sha1);
   }
   ::SetFileAttributesW((dir / "dropper.exe").c_str(), FILE_ATTRIBUTE_NORMAL);
   std::error_code ec;

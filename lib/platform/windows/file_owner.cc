@@ -71,4 +71,9 @@ std::vector<DataStream> AlternateStreams(int dir_fd, const char* name) {
   return out;
 }
 
+OpenResult OpenDataStream(int dir_fd, const char* name, std::string_view stream) {
+  std::string path = std::string(name) + ":" + std::string(stream) + ":$DATA";
+  return SafeOpen(dir_fd, path.c_str(), {});
+}
+
 }  // namespace iocscan::platform
