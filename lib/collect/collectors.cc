@@ -22,6 +22,7 @@
 #include "platform/windows/collect/dns_collector.h"
 #include "platform/windows/collect/event_log_collector.h"
 #include "platform/windows/collect/host_collectors.h"
+#include "platform/windows/collect/neighbor_route_collector.h"
 #include "platform/windows/collect/scheduled_task_collector.h"
 #include "platform/windows/collect/url_history_collector.h"
 #include "platform/windows/collect/win_collectors.h"
@@ -65,6 +66,8 @@ constexpr CollectorEntry kCollectors[] = {
     {"UserItem", MakeWinUserCollector},
     {"DnsEntryItem", MakeWinDnsEntryCollector},
     {"UrlHistoryItem", MakeWinUrlHistoryCollector},
+    {"ArpEntryItem", MakeWinArpCollector},
+    {"RouteEntryItem", MakeWinRouteCollector},
 #else
     {"", nullptr},  // placeholder so the table is never empty
 #endif

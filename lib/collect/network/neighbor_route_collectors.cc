@@ -10,8 +10,6 @@
 namespace iocscan::collect {
 namespace {
 
-using report::CardValue;
-
 std::optional<platform::ProcFs> OpenProc(const std::string& dir, CollectorStats* stats) {
   Result<platform::ProcFs> proc = platform::ProcFs::Open(dir);
   if (proc.ok()) return std::move(proc).value();
@@ -22,33 +20,13 @@ std::optional<platform::ProcFs> OpenProc(const std::string& dir, CollectorStats*
 
 void VisitArp(const ArpEntry& e, const ItemVisitor& visit) {
   RecordItem item;
-  item.Add("ArpEntryItem/IPv4Address", RecordItem::Text(e.ip));
-  item.Add("ArpEntryItem/PhysicalAddress", RecordItem::Text(e.mac));
-  item.Add("ArpEntryItem/CacheType", RecordItem::Text(std::string(ArpCacheType(e.flags))));
-  if (!ArpHardwareName(e.hw_type).empty()) {
-    item.Add("ArpEntryItem/InterfaceType", RecordItem::Text(std::string(ArpHardwareName(e.hw_type))));
-  }
-  item.Show("IPv4Address", CardValue::Text(e.ip)).Show("PhysicalAddress", CardValue::Text(e.mac));
-  item.Show("Interface", CardValue::Text(e.device)).Show("CacheType", CardValue::Text(ArpCacheType(e.flags)));
+  FillArpRecord(item, e);
   visit(item);
 }
 
 void VisitRoute(const RouteEntry& r, const ItemVisitor& visit) {
-  constexpr std::uint32_t kRtfAddrconf = 0x40000;
   RecordItem item;
-  item.Add("RouteEntryItem/Destination", RecordItem::Text(r.destination));
-  item.Add("RouteEntryItem/Netmask", RecordItem::Text(r.netmask));
-  item.Add("RouteEntryItem/Gateway", RecordItem::Text(r.gateway));
-  item.Add("RouteEntryItem/Interface", RecordItem::Text(r.device));
-  item.Add("RouteEntryItem/Metric", RecordItem::Int(r.metric));
-  if (r.mtu > 0) item.Add("RouteEntryItem/MTU", RecordItem::Int(r.mtu));
-  item.Add("RouteEntryItem/Flags", RecordItem::Text(RouteFlagLetters(r.flags)));
-  item.Add("RouteEntryItem/IsIPv6", RecordItem::Bool(r.ipv6));
-  item.Add("RouteEntryItem/IsLoopback", RecordItem::Bool(r.device == "lo"));
-  if (r.ipv6) item.Add("RouteEntryItem/IsAutoconfigureAddress", RecordItem::Bool((r.flags & kRtfAddrconf) != 0));
-  item.Show("Destination", CardValue::Text(r.destination)).Show("Netmask", CardValue::Text(r.netmask));
-  item.Show("Gateway", CardValue::Text(r.gateway)).Show("Interface", CardValue::Text(r.device));
-  item.Show("Metric", CardValue::Int(r.metric));
+  FillRouteRecord(item, r);
   visit(item);
 }
 

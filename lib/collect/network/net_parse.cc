@@ -59,15 +59,6 @@ bool ParseEndpoint(std::string_view s, std::string* ip, std::int64_t* port) {
   return true;
 }
 
-std::string PrefixToIpv6Mask(unsigned prefix) {
-  unsigned char bytes[16] = {};
-  for (unsigned i = 0; i < 16 && prefix > 0; ++i) {
-    unsigned bits = prefix >= 8 ? 8 : prefix;
-    bytes[i] = static_cast<unsigned char>(0xff00u >> bits);
-    prefix -= bits;
-  }
-  return Ntop(AF_INET6, bytes);
-}
 
 }  // namespace
 
@@ -159,21 +150,7 @@ std::vector<ArpEntry> ParseArpTable(std::string_view text) {
   return out;
 }
 
-std::string_view ArpCacheType(std::uint32_t flags) {
-  if (flags & 0x4) return "Static";
-  return (flags & 0x2) ? "Dynamic" : "Invalid";
-}
 
-std::string_view ArpHardwareName(std::uint32_t hw_type) {
-  switch (hw_type) {
-    case 1: return "Ethernet";
-    case 24: return "IEEE1394";
-    case 32: return "Infiniband";
-    case 772: return "Loopback";
-    case 801: return "IEEE80211";
-    default: return "";
-  }
-}
 
 std::vector<RouteEntry> ParseRouteTable(std::string_view text) {
   std::vector<RouteEntry> out;
@@ -188,6 +165,7 @@ std::vector<RouteEntry> ParseRouteTable(std::string_view text) {
       return;
     }
     r.device = std::string(f[0]);
+    r.loopback = r.device == "lo";
     r.destination = std::move(*dest);
     r.gateway = std::move(*gw);
     r.netmask = std::move(*mask);
@@ -213,25 +191,12 @@ std::vector<RouteEntry> ParseIpv6RouteTable(std::string_view text) {
       return;
     }
     r.destination = std::move(*dest);
-    r.netmask = PrefixToIpv6Mask(prefix);
+    r.netmask = PrefixMask(true, prefix);
     r.gateway = std::move(*gw);
     r.device = std::string(f[9]);
+    r.loopback = r.device == "lo";
     out.push_back(std::move(r));
   });
-  return out;
-}
-
-std::string RouteFlagLetters(std::uint32_t flags) {
-  struct Bit {
-    std::uint32_t mask;
-    char letter;
-  };
-  static constexpr Bit kBits[] = {{0x1, 'U'},  {0x2, 'G'},     {0x4, 'H'},       {0x8, 'R'}, {0x10, 'D'},
-                                  {0x20, 'M'}, {0x40000, 'A'}, {0x1000000, 'C'}, {0x200, '!'}};
-  std::string out;
-  for (const Bit& b : kBits) {
-    if (flags & b.mask) out += b.letter;
-  }
   return out;
 }
 

@@ -20,6 +20,8 @@
 #include <string_view>
 #include <vector>
 
+#include "collect/network/net_entries.h"
+
 namespace iocscan::collect {
 
 enum class SocketProto : std::uint8_t { kTcp, kUdp };
@@ -52,35 +54,13 @@ struct UnixSocket {
 };
 std::vector<UnixSocket> ParseUnixTable(std::string_view text);
 
-// One line of /proc/net/arp.
-struct ArpEntry {
-  std::string ip;
-  std::string mac;        // "aa:bb:cc:dd:ee:ff" as the kernel writes it
-  std::string device;     // "eth0"
-  std::uint32_t hw_type = 0;
-  std::uint32_t flags = 0;  // ATF_COM 0x2 (complete), ATF_PERM 0x4 (static), ATF_PUBL 0x8
-};
+// One line of /proc/net/arp (ArpEntry, net_entries.h).
 std::vector<ArpEntry> ParseArpTable(std::string_view text);
-// "Static" (permanent), "Dynamic" (learned) or "Invalid" (incomplete), the Windows cache types.
-std::string_view ArpCacheType(std::uint32_t flags);
-// "Ethernet", "Loopback", ... from the ARPHRD_* hardware type; "" when unusual.
-std::string_view ArpHardwareName(std::uint32_t hw_type);
 
-// One route of /proc/net/route or /proc/net/ipv6_route.
-struct RouteEntry {
-  bool ipv6 = false;
-  std::string device;
-  std::string destination;
-  std::string netmask;  // IPv6: the prefix length as a mask ("ffff:ffff:ffff:ffff::")
-  std::string gateway;
-  std::uint32_t flags = 0;   // RTF_* bits
-  std::int64_t metric = 0;
-  std::int64_t mtu = 0;      // 0 when the route does not set one (always for IPv6)
-};
+// The routes of /proc/net/route and /proc/net/ipv6_route (RouteEntry, net_entries.h); a route
+// through "lo" is a loopback route.
 std::vector<RouteEntry> ParseRouteTable(std::string_view text);
 std::vector<RouteEntry> ParseIpv6RouteTable(std::string_view text);
-// route(8)'s flag letters: U (up), G (gateway), H (host), R, D, M, A (addrconf), C (cache), ! (reject).
-std::string RouteFlagLetters(std::uint32_t flags);
 
 // Hex address words as /proc/net prints them (8 hex digits for IPv4, 32 for IPv6) in host order;
 // nullopt when malformed.
