@@ -17,13 +17,6 @@ std::string FormatMac(std::span<const std::uint8_t> bytes) {
   return out;
 }
 
-std::string Ipv4MaskOfPrefix(unsigned prefix) {
-  if (prefix > 32) prefix = 32;
-  std::uint32_t mask = prefix == 0 ? 0 : ~std::uint32_t{0} << (32 - prefix);
-  return FormatIpv4({static_cast<std::uint8_t>(mask >> 24), static_cast<std::uint8_t>(mask >> 16),
-                     static_cast<std::uint8_t>(mask >> 8), static_cast<std::uint8_t>(mask)});
-}
-
 std::string WindowsOsName(std::string_view product, std::string_view display_version, std::string_view build) {
   std::string out(product.empty() ? "Windows" : product);
   if (!display_version.empty()) out += " " + std::string(display_version);

@@ -13,9 +13,6 @@ namespace iocscan::collect {
 // "00:1a:2b:3c:4d:5e" (lower case, colons, as Linux's sysfs writes it); "" for an empty address.
 std::string FormatMac(std::span<const std::uint8_t> bytes);
 
-// 24 -> "255.255.255.0"; prefixes over 32 are clamped.
-std::string Ipv4MaskOfPrefix(unsigned prefix);
-
 // "Windows 10 Pro 22H2 (build 19045)" from the CurrentVersion values (any may be empty).
 std::string WindowsOsName(std::string_view product, std::string_view display_version, std::string_view build);
 

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "collect/network/net_entries.h"
 #include "collect/record_item.h"
 #include "collect/system/system_files.h"
 #include "collect/windows/system_fields.h"
@@ -137,7 +138,7 @@ class SystemInfoCollector final : public Collector {
           std::memcpy(v4.data(), &reinterpret_cast<const sockaddr_in*>(sa)->sin_addr, 4);
           item.Add(std::string(kInfo) + "ipArray/ipInfo/ipAddress", RecordItem::Text(FormatIpv4(v4)));
           item.Add(std::string(kInfo) + "ipArray/ipInfo/subnetMask",
-                   RecordItem::Text(Ipv4MaskOfPrefix(u->OnLinkPrefixLength)));
+                   RecordItem::Text(PrefixMask(false, u->OnLinkPrefixLength)));
           if (primary_mac.empty() && v4[0] != 127) primary_mac = mac;
         } else if (sa->sa_family == AF_INET6) {
           std::array<std::uint8_t, 16> v6{};

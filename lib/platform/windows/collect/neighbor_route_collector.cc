@@ -9,6 +9,7 @@
 #include <map>
 
 #include "collect/network/net_entries.h"
+#include "collect/windows/system_fields.h"
 #include "core/ip_address.h"
 #include "platform/windows/win_text.h"
 
@@ -62,17 +63,6 @@ std::uint32_t HardwareType(const NET_LUID& luid) {
   }
 }
 
-std::string MacText(const UCHAR* bytes, ULONG length) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (ULONG i = 0; i < length; ++i) {
-    if (i > 0) out += ':';
-    out += kHex[bytes[i] >> 4];
-    out += kHex[bytes[i] & 0xf];
-  }
-  return out;
-}
-
 std::uint32_t ArpFlags(NL_NEIGHBOR_STATE state) {
   switch (state) {
     case NlnsPermanent: return kAtfComplete | kAtfPermanent;
@@ -104,7 +94,7 @@ class WinArpCollector final : public Collector {
       const MIB_IPNET_ROW2& row = table->Table[i];
       ArpEntry e;
       e.ip = AddressText(row.Address);
-      e.mac = MacText(row.PhysicalAddress, std::min<ULONG>(row.PhysicalAddressLength, IF_MAX_PHYS_ADDRESS_LENGTH));
+      e.mac = FormatMac({row.PhysicalAddress, std::min<ULONG>(row.PhysicalAddressLength, IF_MAX_PHYS_ADDRESS_LENGTH)});
       e.device = names.Of(row.InterfaceLuid);
       e.hw_type = HardwareType(row.InterfaceLuid);
       e.flags = ArpFlags(row.State);
