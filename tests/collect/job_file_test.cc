@@ -8,15 +8,12 @@
 #include "collect/wintask/job_file.h"
 #include "collect/wintask/task_fields.h"
 #include "core/time.h"
+#include "support/little_endian.h"
 
 namespace iocscan::collect {
 namespace {
 
-std::string Le(std::uint64_t v, int bytes) {
-  std::string out;
-  for (int i = 0; i < bytes; ++i) out += static_cast<char>((v >> (8 * i)) & 0xff);
-  return out;
-}
+std::string Le(std::uint64_t v, int bytes) { return iocscan::testing::LittleEndian(v, bytes); }
 
 // A count of UTF-16 units with the NUL, then the units (ASCII only here).
 std::string JobString(const std::string& ascii) {

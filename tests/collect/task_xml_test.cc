@@ -7,6 +7,7 @@
 #include "collect/wintask/task_run_info.h"
 #include "collect/wintask/task_xml.h"
 #include "core/time.h"
+#include "support/little_endian.h"
 
 namespace iocscan::collect {
 namespace {
@@ -318,11 +319,7 @@ TEST_CASE("a disabled task has the Disabled status and flag", "[collect][wintask
 // A DynamicInfo value as Windows 10 writes it: version 3, registered, last start, state, result,
 // last end (FILETIMEs of 2024-12-30T02:40:00Z, +1 h, +1 h 5 s).
 std::string DynamicInfo(std::uint32_t result, bool windows8 = true) {
-  auto le = [](std::uint64_t v, int n) {
-    std::string out;
-    for (int i = 0; i < n; ++i) out += static_cast<char>((v >> (8 * i)) & 0xff);
-    return out;
-  };
+  auto le = iocscan::testing::LittleEndian;
   const std::uint64_t registered = 133800000000000000;
   std::string b = le(3, 4) + le(registered, 8) + le(registered + 36000000000, 8) + le(0, 4) + le(result, 4);
   if (windows8) b += le(registered + 36050000000, 8);

@@ -19,6 +19,7 @@
 
 #include "collect/collector.h"
 #include "hash/digest.h"
+#include "support/little_endian.h"
 #include "terms/registry.h"
 
 namespace iocscan::collect {
@@ -188,11 +189,7 @@ class TaskCacheRecord {
   bool ok_ = false;
 };
 
-std::string LittleEndian(std::uint64_t v, int bytes) {
-  std::string out;
-  for (int i = 0; i < bytes; ++i) out += static_cast<char>((v >> (8 * i)) & 0xff);
-  return out;
-}
+using iocscan::testing::LittleEndian;
 
 TEST_CASE("TaskItem adds the run record the Schedule service keeps in the registry", "[windows][collect][task]") {
   TaskFolder folder;
