@@ -25,6 +25,7 @@
 #include "platform/windows/collect/neighbor_route_collector.h"
 #include "platform/windows/collect/scheduled_task_collector.h"
 #include "platform/windows/collect/url_history_collector.h"
+#include "platform/windows/collect/volume_collector.h"
 #include "platform/windows/collect/win_collectors.h"
 #endif
 
@@ -68,6 +69,7 @@ constexpr CollectorEntry kCollectors[] = {
     {"UrlHistoryItem", MakeWinUrlHistoryCollector},
     {"ArpEntryItem", MakeWinArpCollector},
     {"RouteEntryItem", MakeWinRouteCollector},
+    {"VolumeItem", MakeWinVolumeCollector},
 #else
     {"", nullptr},  // placeholder so the table is never empty
 #endif

@@ -178,7 +178,7 @@ TEST_CASE("exactly the account and hosts-file terms the Linux collectors give ar
   CHECK(Must("UserItem/grouplist/groupname").list);
 }
 
-TEST_CASE("exactly the system, volume and module terms the Linux collectors give are collected") {
+TEST_CASE("exactly the system, volume and module terms the collectors give are collected") {
   std::set<std::string> both = {"hostname", "domain", "OS", "productName", "buildNumber", "machine", "uptime",
                                  "timezone", "user", "MAC", "networkArray/networkInfo/adapter",
                                  "networkArray/networkInfo/MAC", "networkArray/networkInfo/ipArray/ipInfo/ipAddress",
@@ -189,12 +189,14 @@ TEST_CASE("exactly the system, volume and module terms the Linux collectors give
   on_windows.insert("installDate");
   CHECK(CollectedOn("SystemInfoItem", kLinux) == on_linux);
   CHECK(CollectedOn("SystemInfoItem", kWindows) == on_windows);
-  CHECK(CollectedOnlyOnLinux("VolumeItem") ==
-        std::set<std::string>{"MountPoint", "Name", "DevicePath", "DeviceID", "FileSystemName",
-                              "FileSystemFlags", "Flags/ReadOnly", "Flags/Removable", "Type", "RemoteFS",
-                              "RemoteAddress", "IsMounted", "VolumeID", "SerialNumber", "VolumeName",
-                              "TotalSize", "FreeSize", "TotalAllocationUnits",
-                              "ActualAvailableAllocationUnits"});
+  std::set<std::string> volume = {"MountPoint", "Name", "DevicePath", "DeviceID", "FileSystemName",
+                                  "FileSystemFlags", "Flags/ReadOnly", "Flags/Removable", "Type", "RemoteFS",
+                                  "RemoteAddress", "IsMounted", "VolumeID", "SerialNumber", "VolumeName",
+                                  "TotalSize", "FreeSize", "TotalAllocationUnits",
+                                  "ActualAvailableAllocationUnits"};
+  CHECK(CollectedOn("VolumeItem", kLinux) == volume);
+  volume.insert({"DriveLetter", "BytesPerSector", "SectorsPerAllocationUnit"});  // Windows' own
+  CHECK(CollectedOn("VolumeItem", kWindows) == volume);
   CHECK(Must("VolumeItem/TotalSize").cost == Cost::kStat);  // statvfs, only when asked
   CHECK(Must("SystemInfoItem/networkArray/networkInfo/ipArray/ipInfo/ipAddress").list);
 }
