@@ -14,11 +14,11 @@
 #include "collect/collector.h"
 #include "collect/eventlog/event_query.h"
 #include "terms/registry.h"
+#include "windows/collector_support.h"
 
 namespace iocscan::collect {
 namespace {
 
-using Fields = std::map<std::string, compile::FieldValue>;
 
 // Writes an Application record whose only string is `marker`; false when the API refuses.
 bool ReportMarker(const std::wstring& marker) {
@@ -39,16 +39,9 @@ std::string Texts(Fields& f, const std::string& search) {
 TEST_CASE("EventLogItem reads the channels, or says clearly that it cannot", "[windows][collect][eventlog]") {
   std::string marker = "iocscan-marker-" + std::to_string(::GetCurrentProcessId());
   bool reported = ReportMarker(std::wstring(marker.begin(), marker.end()));
-  std::vector<terms::FieldId> ids;
-  std::vector<std::string> searches;
-  for (const terms::TermInfo& t : terms::TermsOfDocument("EventLogItem")) {
-    if (!(t.collected & terms::kWindows)) continue;
-    searches.emplace_back(t.search);
-    ids.push_back(*terms::FindTerm(t.search));
-  }
-  std::sort(ids.begin(), ids.end());
+  WindowsTerms terms = WindowsTermsOf("EventLogItem");
   CollectorEnv env;
-  env.needed = ids;
+  env.needed = terms.ids;
   env.since = static_cast<std::int64_t>(::time(nullptr)) - 3600;  // the XPath window is exercised too
   std::unique_ptr<Collector> c = MakeCollector("EventLogItem");
   REQUIRE(c);
@@ -57,10 +50,7 @@ TEST_CASE("EventLogItem reads the channels, or says clearly that it cannot", "[w
   std::uint64_t seen = 0;
   CollectorStats stats = c->Collect(env, [&](CollectedItem& item) {
     ++seen;
-    Fields f;
-    for (const std::string& s : searches) {
-      if (const compile::FieldValue* v = item.Get(*terms::FindTerm(s)); v && !v->empty()) f[s] = *v;
-    }
+    Fields f = FieldsOf(item, terms.searches);
     CHECK_FALSE(f["EventLogItem/log"].empty());
     CHECK_FALSE(item.CardFields().empty());
     if (Texts(f, "EventLogItem/unformattedMessage/string").find(marker) != std::string::npos) mine.push_back(f);

@@ -21,12 +21,12 @@
 #include "hash/digest.h"
 #include "support/little_endian.h"
 #include "terms/registry.h"
+#include "windows/collector_support.h"
 
 namespace iocscan::collect {
 namespace {
 
 namespace fs = std::filesystem;
-using Fields = std::map<std::string, compile::FieldValue>;
 
 fs::path SystemDir() {
   wchar_t dir[MAX_PATH];
@@ -83,25 +83,15 @@ std::string TaskXml(const std::string& author, const std::string& command, const
 
 // Runs the TaskItem collector with every Windows term needed; the items of `task_prefix`.
 std::map<std::string, Fields> CollectTasks(const std::string& task_prefix, CollectorStats* stats) {
-  std::vector<terms::FieldId> ids;
-  std::vector<std::string> searches;
-  for (const terms::TermInfo& t : terms::TermsOfDocument("TaskItem")) {
-    if (!(t.collected & terms::kWindows)) continue;
-    searches.emplace_back(t.search);
-    ids.push_back(*terms::FindTerm(t.search));
-  }
-  std::sort(ids.begin(), ids.end());
+  WindowsTerms terms = WindowsTermsOf("TaskItem");
   CollectorEnv env;
-  env.needed = ids;
+  env.needed = terms.ids;
   std::unique_ptr<Collector> c = MakeCollector("TaskItem");
   REQUIRE(c);
   CHECK_FALSE(c->live_only());
   std::map<std::string, Fields> kept;
   *stats = c->Collect(env, [&](CollectedItem& item) {
-    Fields f;
-    for (const std::string& s : searches) {
-      if (const compile::FieldValue* v = item.Get(*terms::FindTerm(s)); v && !v->empty()) f[s] = *v;
-    }
+    Fields f = FieldsOf(item, terms.searches);
     std::string name = f["TaskItem/Name"].at(0).text;
     if (name.rfind(task_prefix, 0) == 0) {
       CHECK_FALSE(item.CardFields().empty());
