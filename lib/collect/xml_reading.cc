@@ -1,6 +1,6 @@
 #include "collect/xml_reading.h"
 
-
+#include "core/trim.h"
 #include "core/wtf8.h"
 
 namespace iocscan::collect {
@@ -68,10 +68,6 @@ std::string XmlErrorText(const tinyxml2::XMLDocument& doc) {
          "): " + tinyxml2::XMLDocument::ErrorIDToName(doc.ErrorID());
 }
 
-std::string_view TrimXmlSpace(std::string_view s) {
-  std::size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
+std::string_view TrimXmlSpace(std::string_view s) { return TrimAny(s, " \t\r\n"); }
 
 }  // namespace iocscan::collect

@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/trim.h"
 #include "terms/registry.h"
 
 namespace iocscan::compile {
@@ -27,12 +28,7 @@ bool EndsWithIgnoreCase(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && EqualsIgnoreCase(s.substr(s.size() - suffix.size()), suffix);
 }
 
-std::string_view TrimXmlSpace(std::string_view s) {
-  constexpr std::string_view kSpace = " \t\r\n";
-  std::size_t b = s.find_first_not_of(kSpace);
-  if (b == std::string_view::npos) return {};
-  return s.substr(b, s.find_last_not_of(kSpace) - b + 1);
-}
+std::string_view TrimXmlSpace(std::string_view s) { return TrimAny(s, " \t\r\n"); }
 
 // The empty-input digest for the hash a search path holds; "" when it holds no digest.
 std::string_view EmptyDigestFor(std::string_view search) {

@@ -1,13 +1,11 @@
 #include "collect/logs/sudo_line.h"
 
+#include "core/trim.h"
+
 namespace iocscan::collect {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
+std::string_view Trim(std::string_view s) { return TrimAny(s, " \t"); }
 
 // "KEY=value" of a sudo field; false when the field is not KEY=.
 bool Field(std::string_view field, std::string_view key, std::string* out) {

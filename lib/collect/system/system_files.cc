@@ -3,15 +3,12 @@
 #include <vector>
 
 #include "collect/text_lines.h"
+#include "core/trim.h"
 
 namespace iocscan::collect {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
+std::string_view Trim(std::string_view s) { return TrimAny(s, " \t\r"); }
 
 std::vector<std::string_view> Words(std::string_view line) {
   std::vector<std::string_view> out;
