@@ -7,9 +7,14 @@
 #include "collect/eventlog/event_query.h"
 #include "collect/eventlog/event_xml.h"
 #include "core/time.h"
+#include "support/item_values.h"
 
 namespace iocscan::collect {
 namespace {
+
+using iocscan::testing::IntsOf;
+using iocscan::testing::TextsOf;
+using iocscan::testing::ValuesOf;
 
 std::int64_t T(const char* iso) { return ParseIsoTime(iso).value(); }
 
@@ -132,47 +137,29 @@ TEST_CASE("hostile event text is refused with a message", "[collect][eventlog]")
   CHECK_FALSE(ParseEventXml(deep).ok());
 }
 
-const compile::FieldValue& Field(RecordItem& item, std::string_view search) {
-  static const compile::FieldValue kNone;
-  const compile::FieldValue* v = item.Get(*terms::FindTerm(search));
-  return v ? *v : kNone;
-}
-
-std::vector<std::string> Texts(RecordItem& item, std::string_view search) {
-  std::vector<std::string> out;
-  for (const compile::Scalar& s : Field(item, search)) out.push_back(s.text);
-  return out;
-}
-
-std::vector<std::int64_t> Ints(RecordItem& item, std::string_view search) {
-  std::vector<std::int64_t> out;
-  for (const compile::Scalar& s : Field(item, search)) out.push_back(s.integer);
-  return out;
-}
-
 TEST_CASE("the EventLogItem fields of a classic record", "[collect][eventlog]") {
   Result<EventRecord> r = ParseEventXml(kDcom);
   REQUIRE(r.ok());
   RecordItem item;
   AddEventFields(r.value(), "queried", item);
-  CHECK(Texts(item, "EventLogItem/log") == std::vector<std::string>{"System"});
-  CHECK(Ints(item, "EventLogItem/EID") == std::vector<std::int64_t>{10009, 3221235481});
-  CHECK(Texts(item, "EventLogItem/source") == std::vector<std::string>{"DCOM", "Microsoft-Windows-DistributedCOM"});
-  CHECK(Texts(item, "EventLogItem/type") == std::vector<std::string>{"Error"});
-  CHECK(Ints(item, "EventLogItem/genTime") == std::vector<std::int64_t>{T("2024-03-02T00:00:01Z")});
-  CHECK(Ints(item, "EventLogItem/writeTime") == std::vector<std::int64_t>{T("2024-03-02T00:00:01Z")});
-  CHECK(Ints(item, "EventLogItem/index") == std::vector<std::int64_t>{42});
-  CHECK(Texts(item, "EventLogItem/machine") == std::vector<std::string>{"WS01"});
-  CHECK(Texts(item, "EventLogItem/user") == std::vector<std::string>{"S-1-5-21-1-2-3-1001"});
-  CHECK(Texts(item, "EventLogItem/message") ==
+  CHECK(TextsOf(item, "EventLogItem/log") == std::vector<std::string>{"System"});
+  CHECK(IntsOf(item, "EventLogItem/EID") == std::vector<std::int64_t>{10009, 3221235481});
+  CHECK(TextsOf(item, "EventLogItem/source") == std::vector<std::string>{"DCOM", "Microsoft-Windows-DistributedCOM"});
+  CHECK(TextsOf(item, "EventLogItem/type") == std::vector<std::string>{"Error"});
+  CHECK(IntsOf(item, "EventLogItem/genTime") == std::vector<std::int64_t>{T("2024-03-02T00:00:01Z")});
+  CHECK(IntsOf(item, "EventLogItem/writeTime") == std::vector<std::int64_t>{T("2024-03-02T00:00:01Z")});
+  CHECK(IntsOf(item, "EventLogItem/index") == std::vector<std::int64_t>{42});
+  CHECK(TextsOf(item, "EventLogItem/machine") == std::vector<std::string>{"WS01"});
+  CHECK(TextsOf(item, "EventLogItem/user") == std::vector<std::string>{"S-1-5-21-1-2-3-1001"});
+  CHECK(TextsOf(item, "EventLogItem/message") ==
         std::vector<std::string>{"DCOM was unable to communicate with the computer 10.0.0.5"});
-  CHECK(Texts(item, "EventLogItem/unformattedMessage/string") == std::vector<std::string>{"10.0.0.5", ""});
-  CHECK(Texts(item, "EventLogItem/blob") == std::vector<std::string>{"0A0B0C"});
-  CHECK(Texts(item, "EventLogItem/categoryNum") == std::vector<std::string>{"0"});
-  CHECK(Texts(item, "EventLogItem/category") == std::vector<std::string>{"None"});
-  CHECK(Ints(item, "EventLogItem/ExecutionProcessId") == std::vector<std::int64_t>{900});
-  CHECK(Ints(item, "EventLogItem/ExecutionThreadId") == std::vector<std::int64_t>{1200});
-  CHECK(Field(item, "EventLogItem/CorrelationActivityId").empty());
+  CHECK(TextsOf(item, "EventLogItem/unformattedMessage/string") == std::vector<std::string>{"10.0.0.5", ""});
+  CHECK(TextsOf(item, "EventLogItem/blob") == std::vector<std::string>{"0A0B0C"});
+  CHECK(TextsOf(item, "EventLogItem/categoryNum") == std::vector<std::string>{"0"});
+  CHECK(TextsOf(item, "EventLogItem/category") == std::vector<std::string>{"None"});
+  CHECK(IntsOf(item, "EventLogItem/ExecutionProcessId") == std::vector<std::int64_t>{900});
+  CHECK(IntsOf(item, "EventLogItem/ExecutionThreadId") == std::vector<std::int64_t>{1200});
+  CHECK(ValuesOf(item, "EventLogItem/CorrelationActivityId").empty());
   std::vector<report::CardField> card = item.CardFields();
   REQUIRE(card.size() >= 4);
   CHECK(card[0].name == "log");
@@ -184,10 +171,10 @@ TEST_CASE("a record without a channel takes the channel queried", "[collect][eve
   REQUIRE(r.ok());
   RecordItem item;
   AddEventFields(r.value(), "Application", item);
-  CHECK(Texts(item, "EventLogItem/log") == std::vector<std::string>{"Application"});
-  CHECK(Texts(item, "EventLogItem/source") == std::vector<std::string>{"p"});
-  CHECK(Field(item, "EventLogItem/genTime").empty());
-  CHECK(Field(item, "EventLogItem/type").empty());
+  CHECK(TextsOf(item, "EventLogItem/log") == std::vector<std::string>{"Application"});
+  CHECK(TextsOf(item, "EventLogItem/source") == std::vector<std::string>{"p"});
+  CHECK(ValuesOf(item, "EventLogItem/genTime").empty());
+  CHECK(ValuesOf(item, "EventLogItem/type").empty());
 }
 
 TEST_CASE("the XPath time filter of --since and --until", "[collect][eventlog]") {

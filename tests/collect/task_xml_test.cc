@@ -8,9 +8,13 @@
 #include "collect/wintask/task_xml.h"
 #include "core/time.h"
 #include "support/little_endian.h"
+#include "support/item_values.h"
 
 namespace iocscan::collect {
 namespace {
+
+using iocscan::testing::TextsOf;
+using iocscan::testing::ValuesOf;
 
 // A task much like the ones malware registers with schtasks /create: hidden, at logon and
 // daily, running PowerShell from %APPDATA%, plus a COM handler and a message.
@@ -246,18 +250,6 @@ TEST_CASE("the task path comes from the file's path below the Tasks folder", "[c
   CHECK(TaskPathOf("") == "\\");
 }
 
-const compile::FieldValue& Field(RecordItem& item, std::string_view search) {
-  static const compile::FieldValue kNone;
-  const compile::FieldValue* v = item.Get(*terms::FindTerm(search));
-  return v ? *v : kNone;
-}
-
-std::vector<std::string> Texts(RecordItem& item, std::string_view search) {
-  std::vector<std::string> out;
-  for (const compile::Scalar& s : Field(item, search)) out.push_back(s.text);
-  return out;
-}
-
 TEST_CASE("the TaskItem fields of a task", "[collect][wintask]") {
   Result<ScheduledTask> r = ParseTaskXml(Utf16LeWithBom(kPersistence));
   REQUIRE(r.ok());
@@ -265,41 +257,41 @@ TEST_CASE("the TaskItem fields of a task", "[collect][wintask]") {
   std::string expanded = "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe";
   AddTaskFields(r.value(), "\\Microsoft\\Windows\\OneDriveUpdate",
                 "C:\\Windows\\System32\\Tasks\\Microsoft\\Windows\\OneDriveUpdate", {expanded, "", "", ""}, item);
-  CHECK(Texts(item, "TaskItem/Name") == std::vector<std::string>{"\\Microsoft\\Windows\\OneDriveUpdate"});
-  CHECK(Texts(item, "TaskItem/Creator") == std::vector<std::string>{"CORP\\mallory"});
-  CHECK(Texts(item, "TaskItem/Comment") == std::vector<std::string>{"Keeps the OneDrive client current"});
-  REQUIRE(Field(item, "TaskItem/CreationDate").size() == 1);
-  CHECK(Field(item, "TaskItem/CreationDate")[0].integer == T("2024-03-01T10:15:30Z"));
-  CHECK(Texts(item, "TaskItem/AccountName") == std::vector<std::string>{"S-1-5-18"});
-  CHECK(Texts(item, "TaskItem/AccountRunLevel") == std::vector<std::string>{"HighestAvailable"});
-  CHECK(Texts(item, "TaskItem/AccountLogonType") == std::vector<std::string>{"ServiceAccount"});
-  CHECK(Texts(item, "TaskItem/Status") == std::vector<std::string>{"Ready"});
-  CHECK(Texts(item, "TaskItem/Flag")[0].find("TASK_FLAG_HIDDEN") != std::string::npos);
-  CHECK(Texts(item, "TaskItem/ActionList/Action/ActionType") ==
+  CHECK(TextsOf(item, "TaskItem/Name") == std::vector<std::string>{"\\Microsoft\\Windows\\OneDriveUpdate"});
+  CHECK(TextsOf(item, "TaskItem/Creator") == std::vector<std::string>{"CORP\\mallory"});
+  CHECK(TextsOf(item, "TaskItem/Comment") == std::vector<std::string>{"Keeps the OneDrive client current"});
+  REQUIRE(ValuesOf(item, "TaskItem/CreationDate").size() == 1);
+  CHECK(ValuesOf(item, "TaskItem/CreationDate")[0].integer == T("2024-03-01T10:15:30Z"));
+  CHECK(TextsOf(item, "TaskItem/AccountName") == std::vector<std::string>{"S-1-5-18"});
+  CHECK(TextsOf(item, "TaskItem/AccountRunLevel") == std::vector<std::string>{"HighestAvailable"});
+  CHECK(TextsOf(item, "TaskItem/AccountLogonType") == std::vector<std::string>{"ServiceAccount"});
+  CHECK(TextsOf(item, "TaskItem/Status") == std::vector<std::string>{"Ready"});
+  CHECK(TextsOf(item, "TaskItem/Flag")[0].find("TASK_FLAG_HIDDEN") != std::string::npos);
+  CHECK(TextsOf(item, "TaskItem/ActionList/Action/ActionType") ==
         std::vector<std::string>{"Exec", "ComHandler", "ShowMessage", "SendEmail"});
-  CHECK(Texts(item, "TaskItem/ActionList/Action/ExecProgramPath") ==
+  CHECK(TextsOf(item, "TaskItem/ActionList/Action/ExecProgramPath") ==
         std::vector<std::string>{"%SystemRoot%\\System32\\WindowsPowerShell\\v1.0\\powershell.exe", expanded});
-  CHECK(Texts(item, "TaskItem/ActionList/Action/ExecArguments") ==
+  CHECK(TextsOf(item, "TaskItem/ActionList/Action/ExecArguments") ==
         std::vector<std::string>{"-w hidden -nop -enc SQBFAFgA"});
-  CHECK(Texts(item, "TaskItem/ActionList/Action/ExecWorkingDirectory") ==
+  CHECK(TextsOf(item, "TaskItem/ActionList/Action/ExecWorkingDirectory") ==
         std::vector<std::string>{"%APPDATA%\\OneDrive"});
-  CHECK(Texts(item, "TaskItem/ActionList/Action/COMClassId") ==
+  CHECK(TextsOf(item, "TaskItem/ActionList/Action/COMClassId") ==
         std::vector<std::string>{"{A6BA00FE-40E8-477C-B713-C64A14F16AEB}"});
-  CHECK(Texts(item, "TaskItem/ActionList/Action/EmailTo") == std::vector<std::string>{"drop@evil.example"});
-  CHECK(Texts(item, "TaskItem/TriggerList/Trigger/TriggerFrequency") ==
+  CHECK(TextsOf(item, "TaskItem/ActionList/Action/EmailTo") == std::vector<std::string>{"drop@evil.example"});
+  CHECK(TextsOf(item, "TaskItem/TriggerList/Trigger/TriggerFrequency") ==
         std::vector<std::string>{"At logon", "Daily", "On event", "On session state change"});
-  const compile::FieldValue& enabled = Field(item, "TaskItem/TriggerList/Trigger/TriggerEnabled");
+  const compile::FieldValue& enabled = ValuesOf(item, "TaskItem/TriggerList/Trigger/TriggerEnabled");
   REQUIRE(enabled.size() == 4);
   CHECK(enabled[0].integer == 1);
   CHECK(enabled[1].integer == 0);
-  REQUIRE(Field(item, "TaskItem/TriggerList/Trigger/TriggerBegin").size() == 1);
-  CHECK(Field(item, "TaskItem/TriggerList/Trigger/TriggerBegin")[0].integer == T("2024-03-01T09:00:00Z"));
-  CHECK(Field(item, "TaskItem/TriggerList/Trigger/TriggerEnd")[0].integer == T("2025-03-01T09:00:00Z"));
-  CHECK(Texts(item, "TaskItem/TriggerList/Trigger/TriggerUsername") == std::vector<std::string>{"CORP\\alice"});
-  CHECK(Texts(item, "TaskItem/TriggerList/Trigger/TriggerSessionChangeType") ==
+  REQUIRE(ValuesOf(item, "TaskItem/TriggerList/Trigger/TriggerBegin").size() == 1);
+  CHECK(ValuesOf(item, "TaskItem/TriggerList/Trigger/TriggerBegin")[0].integer == T("2024-03-01T09:00:00Z"));
+  CHECK(ValuesOf(item, "TaskItem/TriggerList/Trigger/TriggerEnd")[0].integer == T("2025-03-01T09:00:00Z"));
+  CHECK(TextsOf(item, "TaskItem/TriggerList/Trigger/TriggerUsername") == std::vector<std::string>{"CORP\\alice"});
+  CHECK(TextsOf(item, "TaskItem/TriggerList/Trigger/TriggerSessionChangeType") ==
         std::vector<std::string>{"RemoteConnect"});
-  CHECK(Field(item, "TaskItem/NextRunTime").empty());  // not in the file
-  CHECK(Field(item, "TaskItem/MostRecentRunTime").empty());
+  CHECK(ValuesOf(item, "TaskItem/NextRunTime").empty());  // not in the file
+  CHECK(ValuesOf(item, "TaskItem/MostRecentRunTime").empty());
   std::vector<report::CardField> card = item.CardFields();
   REQUIRE_FALSE(card.empty());
   CHECK(card.front().name == "Name");
@@ -311,9 +303,9 @@ TEST_CASE("a disabled task has the Disabled status and flag", "[collect][wintask
   REQUIRE(r.ok());
   RecordItem item;
   AddTaskFields(r.value(), "\\T", "C:\\Windows\\System32\\Tasks\\T", {}, item);
-  CHECK(Texts(item, "TaskItem/Status") == std::vector<std::string>{"Disabled"});
-  CHECK(Texts(item, "TaskItem/Flag")[0].find("TASK_FLAG_DISABLED") != std::string::npos);
-  CHECK(Field(item, "TaskItem/ActionList/Action/ExecProgramPath").empty());
+  CHECK(TextsOf(item, "TaskItem/Status") == std::vector<std::string>{"Disabled"});
+  CHECK(TextsOf(item, "TaskItem/Flag")[0].find("TASK_FLAG_DISABLED") != std::string::npos);
+  CHECK(ValuesOf(item, "TaskItem/ActionList/Action/ExecProgramPath").empty());
 }
 
 // A DynamicInfo value as Windows 10 writes it: version 3, registered, last start, state, result,
@@ -355,11 +347,11 @@ TEST_CASE("the service's record of a task adds its last run and result, and a cr
   task.run = ParseTaskDynamicInfo(DynamicInfo(1));
   RecordItem item;
   AddTaskFields(task, "\\T", "C:\\Windows\\System32\\Tasks\\T", {}, item);
-  REQUIRE(Field(item, "TaskItem/MostRecentRunTime").size() == 1);
-  CHECK(Field(item, "TaskItem/MostRecentRunTime")[0].integer == T("2024-12-30T03:40:00Z"));
-  REQUIRE(Field(item, "TaskItem/ExitCode").size() == 1);
-  CHECK(Field(item, "TaskItem/ExitCode")[0].integer == 1);
-  CHECK(Field(item, "TaskItem/CreationDate")[0].integer == T("2024-12-30T02:40:00Z"));  // no <Date> in the file
+  REQUIRE(ValuesOf(item, "TaskItem/MostRecentRunTime").size() == 1);
+  CHECK(ValuesOf(item, "TaskItem/MostRecentRunTime")[0].integer == T("2024-12-30T03:40:00Z"));
+  REQUIRE(ValuesOf(item, "TaskItem/ExitCode").size() == 1);
+  CHECK(ValuesOf(item, "TaskItem/ExitCode")[0].integer == 1);
+  CHECK(ValuesOf(item, "TaskItem/CreationDate")[0].integer == T("2024-12-30T02:40:00Z"));  // no <Date> in the file
   std::vector<report::CardField> card = item.CardFields();
   REQUIRE(card.size() >= 3);
   CHECK(card[card.size() - 3].name == "MostRecentRunTime");
@@ -371,8 +363,8 @@ TEST_CASE("the service's record of a task adds its last run and result, and a cr
   task.run = ParseTaskDynamicInfo(never);
   RecordItem idle;
   AddTaskFields(task, "\\T", "C:\\Windows\\System32\\Tasks\\T", {}, idle);
-  CHECK(Field(idle, "TaskItem/MostRecentRunTime").empty());
-  CHECK(Field(idle, "TaskItem/ExitCode").empty());  // a result of a task that never ran means nothing
+  CHECK(ValuesOf(idle, "TaskItem/MostRecentRunTime").empty());
+  CHECK(ValuesOf(idle, "TaskItem/ExitCode").empty());  // a result of a task that never ran means nothing
 }
 
 }  // namespace

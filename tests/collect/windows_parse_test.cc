@@ -10,9 +10,13 @@
 #include "collect/windows/service_image.h"
 #include "collect/windows/service_record.h"
 #include "collect/windows/socket_row.h"
+#include "support/item_values.h"
 
 namespace iocscan::collect {
 namespace {
+
+using iocscan::testing::IntsOf;
+using iocscan::testing::TextsOf;
 
 const compile::FieldValue* Field(compile::Item& item, std::string_view search) {
   auto id = terms::FindTerm(search);
@@ -28,22 +32,6 @@ std::string Text(compile::Item& item, std::string_view search) {
 std::int64_t Int(compile::Item& item, std::string_view search) {
   const compile::FieldValue* v = Field(item, search);
   return v && v->size() == 1 ? v->at(0).integer : -1;
-}
-
-std::vector<std::string> Texts(compile::Item& item, std::string_view search) {
-  std::vector<std::string> out;
-  if (const compile::FieldValue* v = Field(item, search)) {
-    for (const compile::Scalar& s : *v) out.push_back(s.text);
-  }
-  return out;
-}
-
-std::vector<std::int64_t> Ints(compile::Item& item, std::string_view search) {
-  std::vector<std::int64_t> out;
-  if (const compile::FieldValue* v = Field(item, search)) {
-    for (const compile::Scalar& s : *v) out.push_back(s.integer);
-  }
-  return out;
 }
 
 bool Absent(compile::Item& item, std::string_view search) {
@@ -222,19 +210,19 @@ TEST_CASE("windows: a ProcessItem record, its costly fields read on demand", "[c
   CHECK(card[2].values.at(0).text == "Apps");
 
   CHECK(source.modules_asked + source.ports_asked == 0);
-  CHECK(Texts(item, "ProcessItem/SectionList/MemorySection/Name") ==
+  CHECK(TextsOf(item, "ProcessItem/SectionList/MemorySection/Name") ==
         std::vector<std::string>{"C:\\Apps\\tool.exe", "C:\\Windows\\System32\\ntdll.dll", "C:\\Apps\\evil.dll"});
-  CHECK(Texts(item, "ProcessItem/PortList/PortItem/protocol") == std::vector<std::string>{"TCP", "UDP"});
-  CHECK(Texts(item, "ProcessItem/PortList/PortItem/localIP") == std::vector<std::string>{"127.0.0.1", "0.0.0.0"});
-  CHECK(Ints(item, "ProcessItem/PortList/PortItem/localPort") == std::vector<std::int64_t>{8080, 53});
-  CHECK(Texts(item, "ProcessItem/PortList/PortItem/state") == std::vector<std::string>{"LISTEN"});  // not UDP
-  CHECK(Ints(item, "ProcessItem/PortList/PortItem/remotePort") == std::vector<std::int64_t>{0});  // TCP only
-  CHECK(Ints(item, "ProcessItem/PortList/PortItem/pid") == std::vector<std::int64_t>{4242, 4242});
-  CHECK(Texts(item, "ProcessItem/PortList/PortItem/path") ==
+  CHECK(TextsOf(item, "ProcessItem/PortList/PortItem/protocol") == std::vector<std::string>{"TCP", "UDP"});
+  CHECK(TextsOf(item, "ProcessItem/PortList/PortItem/localIP") == std::vector<std::string>{"127.0.0.1", "0.0.0.0"});
+  CHECK(IntsOf(item, "ProcessItem/PortList/PortItem/localPort") == std::vector<std::int64_t>{8080, 53});
+  CHECK(TextsOf(item, "ProcessItem/PortList/PortItem/state") == std::vector<std::string>{"LISTEN"});  // not UDP
+  CHECK(IntsOf(item, "ProcessItem/PortList/PortItem/remotePort") == std::vector<std::int64_t>{0});  // TCP only
+  CHECK(IntsOf(item, "ProcessItem/PortList/PortItem/pid") == std::vector<std::int64_t>{4242, 4242});
+  CHECK(TextsOf(item, "ProcessItem/PortList/PortItem/path") ==
         std::vector<std::string>{"C:\\Apps\\tool.exe", "C:\\Apps\\tool.exe"});
   CHECK(source.ports_asked == 1);  // once for every PortList field
-  CHECK(Texts(item, "ProcessItem/HandleList/Handle/Type") == std::vector<std::string>{"Event", "File", "Mutant"});
-  CHECK(Texts(item, "ProcessItem/HandleList/Handle/Name") ==
+  CHECK(TextsOf(item, "ProcessItem/HandleList/Handle/Type") == std::vector<std::string>{"Event", "File", "Mutant"});
+  CHECK(TextsOf(item, "ProcessItem/HandleList/Handle/Name") ==
         std::vector<std::string>{"\\Sessions\\1\\BaseNamedObjects\\THIS324NEWGAME", "THIS324NEWGAME",
                                  "\\Device\\HarddiskVolume3\\Windows\\twext.exe", "C:\\Windows\\twext.exe"});
   CHECK(source.handles_asked == 1);  // once for Type and Name
