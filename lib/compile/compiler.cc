@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "core/ascii.h"
 #include "core/limits.h"
 
 #include "compile/lint.h"
@@ -23,12 +24,6 @@ using detail::Plan;
 constexpr int kNoDoc = -1;
 constexpr int kMixed = -2;
 
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return out;
-}
-
 std::string TermLabel(const ioc::Node& node) {
   std::string who = node.id.empty() ? "at line " + std::to_string(node.line) : node.id;
   return "term " + who + " (" + node.term.search + ")";
@@ -46,7 +41,7 @@ class Builder {
  public:
   explicit Builder(const CompileOptions& options) : options_(options) {
     platform_ = options.platform ? options.platform : static_cast<std::uint8_t>(terms::CurrentPlatform());
-    for (const std::string& d : options.documents) selected_.push_back(LowerAscii(d));
+    for (const std::string& d : options.documents) selected_.push_back(AsciiLowered(d));
   }
 
   std::shared_ptr<const Plan> Build(std::vector<ioc::Ioc> iocs) {
@@ -69,7 +64,7 @@ class Builder {
 
   bool Selected(std::string_view doc) const {
     if (selected_.empty()) return true;
-    return std::find(selected_.begin(), selected_.end(), LowerAscii(doc)) != selected_.end();
+    return std::find(selected_.begin(), selected_.end(), AsciiLowered(doc)) != selected_.end();
   }
 
   void AddIoc(std::uint32_t index);
@@ -453,9 +448,9 @@ Warnings CompiledSet::AllWarnings() const {
 }
 const std::vector<std::string>& CompiledSet::documents() const { return plan_->doc_names; }
 std::optional<std::uint32_t> CompiledSet::DocumentIndex(std::string_view document) const {
-  std::string want = LowerAscii(document);
+  std::string want = AsciiLowered(document);
   for (std::size_t i = 0; i < plan_->doc_names.size(); ++i) {
-    if (LowerAscii(plan_->doc_names[i]) == want) return static_cast<std::uint32_t>(i);
+    if (AsciiLowered(plan_->doc_names[i]) == want) return static_cast<std::uint32_t>(i);
   }
   return std::nullopt;
 }

@@ -1,11 +1,6 @@
 #include "ioc/text_util.h"
 
 namespace iocscan::ioc {
-namespace {
-
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-}  // namespace
 
 std::string OneLine(std::string_view s) {
   std::string out(s);
@@ -14,14 +9,6 @@ std::string OneLine(std::string_view s) {
     if (u < 0x20 || u == 0x7f) c = '?';
   }
   return out;
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (Lower(a[i]) != Lower(b[i])) return false;
-  }
-  return true;
 }
 
 bool HasExtension(std::string_view name, std::string_view ext) {

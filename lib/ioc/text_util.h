@@ -5,14 +5,13 @@
 #include <string>
 #include <string_view>
 
+#include "core/ascii.h"  // EqualsIgnoreCase, used with these helpers across ioc/
+
 namespace iocscan::ioc {
 
 // `s` made printable on one line: control characters (newlines, tabs, ESC, ...) become '?'. Every
 // message iocscan prints is one line, and names from files or archives are not to be trusted.
 std::string OneLine(std::string_view s);
-
-// ASCII case-insensitive equality.
-bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 
 // True when `name` ends with `ext` (given with its dot, lower case), ignoring ASCII case.
 bool HasExtension(std::string_view name, std::string_view ext);

@@ -2,7 +2,7 @@
 
 #include <array>
 
-#include "terms/ascii.h"
+#include "core/ascii.h"
 
 namespace iocscan::terms {
 namespace {

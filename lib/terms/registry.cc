@@ -8,7 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "terms/ascii.h"
+#include "core/ascii.h"
 #include "terms/table.h"
 
 namespace iocscan::terms {

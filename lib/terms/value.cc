@@ -3,7 +3,7 @@
 #include <array>
 #include <utility>
 
-#include "terms/ascii.h"
+#include "core/ascii.h"
 
 namespace iocscan::terms {
 

@@ -49,8 +49,8 @@ TEST_CASE("key names: hive spellings in any case, empty names dropped", "[collec
   CHECK(ParseKeyName("Software\\X") == std::nullopt);
   CHECK(ParseKeyName("") == std::nullopt);
   CHECK(CleanKey("\\a\\\\b\\") == "a\\b");
-  CHECK(StartsWithNoCase("RunOnce", "run"));
-  CHECK_FALSE(StartsWithNoCase("Ru", "run"));
+  CHECK(StartsWithIgnoreCase("RunOnce", "run"));
+  CHECK_FALSE(StartsWithIgnoreCase("Ru", "run"));
 }
 
 }  // namespace

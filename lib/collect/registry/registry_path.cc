@@ -6,8 +6,6 @@
 namespace iocscan::collect {
 namespace {
 
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-
 struct HiveSpelling {
   std::string_view name;
   Hive hive;
@@ -49,17 +47,9 @@ std::string_view HiveName(Hive hive) {
   return "";
 }
 
-bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
-  if (prefix.size() > text.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (Lower(text[i]) != Lower(prefix[i])) return false;
-  }
-  return true;
-}
-
 std::optional<KeyName> ParseKeyName(std::string_view text) {
   for (const HiveSpelling& s : kSpellings) {
-    if (!StartsWithNoCase(text, s.name)) continue;
+    if (!StartsWithIgnoreCase(text, s.name)) continue;
     std::string_view rest = text.substr(s.name.size());
     if (!rest.empty() && rest[0] != '\\') continue;  // "HKLMX", "HKEY_USERSfoo"
     return KeyName{s.hive, CleanKey(rest)};

@@ -14,6 +14,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/ascii.h"  // StartsWithIgnoreCase: registry names ignore ASCII case
+
 namespace iocscan::collect {
 
 enum class Hive : std::uint8_t { kLocalMachine, kUsers, kCurrentUser };
@@ -39,8 +41,5 @@ std::string JoinKey(std::string_view parent, std::string_view child);
 
 // The Path of a value (an empty `value_name` is the default value: the key's own path).
 std::string RegistryPath(Hive hive, std::string_view key, std::string_view value_name);
-
-// ASCII case-insensitive prefix test: registry names compare without case.
-bool StartsWithNoCase(std::string_view text, std::string_view prefix);
 
 }  // namespace iocscan::collect

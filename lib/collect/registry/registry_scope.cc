@@ -18,12 +18,10 @@ constexpr std::array<std::string_view, 12> kUserTop = {
     "Software", "System",   "Control Panel", "Environment", "Console", "AppEvents",
     "Keyboard Layout", "Network", "Printers", "Volatile Environment", "EUDC", "Identities"};
 
-bool EqualNoCase(std::string_view a, std::string_view b) { return a.size() == b.size() && StartsWithNoCase(a, b); }
-
 template <std::size_t N>
 bool OneOf(std::string_view name, const std::array<std::string_view, N>& names) {
   for (std::string_view n : names) {
-    if (EqualNoCase(name, n)) return true;
+    if (EqualsIgnoreCase(name, n)) return true;
   }
   return false;
 }
@@ -45,7 +43,7 @@ std::string_view FirstName(std::string_view key) { return key.substr(0, key.find
 // The roots a relative text (no hive) is read under; empty when it names no key.
 std::vector<ScopeRoot> RelativeRoots(std::string_view key, bool anchored) {
   std::string_view first = FirstName(key);
-  if (StartsWithNoCase(first, "S-1-") || EqualNoCase(first, ".DEFAULT")) return {ScopeRoot::kUsers};
+  if (StartsWithIgnoreCase(first, "S-1-") || EqualsIgnoreCase(first, ".DEFAULT")) return {ScopeRoot::kUsers};
   std::vector<ScopeRoot> roots;
   if (anchored || OneOf(first, kMachineTop)) roots.push_back(ScopeRoot::kLocalMachine);
   if (anchored || OneOf(first, kUserTop)) roots.push_back(ScopeRoot::kEveryUser);
@@ -95,17 +93,17 @@ bool RootCovers(ScopeRoot outer, ScopeRoot inner) {
 // True when `outer` reads everything `inner` reads.
 bool Covers(const KeyScope& outer, const KeyScope& inner) {
   if (!RootCovers(outer.root, inner.root)) return false;
-  if (EqualNoCase(inner.key, outer.key)) {
-    return StartsWithNoCase(inner.name_prefix, outer.name_prefix) && outer.depth >= inner.depth;
+  if (EqualsIgnoreCase(inner.key, outer.key)) {
+    return StartsWithIgnoreCase(inner.name_prefix, outer.name_prefix) && outer.depth >= inner.depth;
   }
   std::string_view below = inner.key;
   if (!outer.key.empty()) {
-    if (!StartsWithNoCase(below, outer.key) || below.size() <= outer.key.size() || below[outer.key.size()] != '\\') {
+    if (!StartsWithIgnoreCase(below, outer.key) || below.size() <= outer.key.size() || below[outer.key.size()] != '\\') {
       return false;
     }
     below.remove_prefix(outer.key.size() + 1);
   }
-  if (!StartsWithNoCase(FirstName(below), outer.name_prefix)) return false;
+  if (!StartsWithIgnoreCase(FirstName(below), outer.name_prefix)) return false;
   if (outer.depth == kAnyDepth) return true;
   if (inner.depth == kAnyDepth) return false;
   std::uint64_t levels = 1;

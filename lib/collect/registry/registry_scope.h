@@ -72,7 +72,7 @@ std::vector<KeyScope> Simplify(std::vector<KeyScope> keys);
 
 // True when a name at the top of `scope` (a value or subkey of scope.key) is read.
 inline bool InScope(const KeyScope& scope, std::string_view name) {
-  return StartsWithNoCase(name, scope.name_prefix);
+  return StartsWithIgnoreCase(name, scope.name_prefix);
 }
 
 }  // namespace iocscan::collect

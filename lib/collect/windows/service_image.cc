@@ -3,6 +3,7 @@
 #include <array>
 #include <utility>
 
+#include "core/ascii.h"
 #include "core/trim.h"
 
 namespace iocscan::collect {
@@ -10,23 +11,13 @@ namespace {
 
 std::string_view Trim(std::string_view s) { return TrimAny(s, " \t"); }
 
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (Lower(s[i]) != Lower(prefix[i])) return false;
-  }
-  return true;
-}
-
 // Where an unquoted program with an executable extension ends (after the extension), or npos.
 std::size_t EndOfProgram(std::string_view line) {
   static constexpr std::string_view kExtensions[] = {".exe", ".sys", ".com", ".bat", ".cmd"};
   for (std::size_t i = 0; i < line.size(); ++i) {
     for (std::string_view ext : kExtensions) {
       std::size_t end = i + ext.size();
-      if (StartsWithNoCase(line.substr(i), ext) && (end == line.size() || line[end] == ' ' || line[end] == '\t')) {
+      if (StartsWithIgnoreCase(line.substr(i), ext) && (end == line.size() || line[end] == ' ' || line[end] == '\t')) {
         return end;
       }
     }
@@ -81,7 +72,7 @@ std::string FullServicePath(std::string_view path, const EnvLookup& env) {
   if (v.starts_with("\\??\\")) return std::string(v.substr(4));
   std::optional<std::string> root = env ? env("SystemRoot") : std::nullopt;
   if (!root || root->empty()) return p;
-  if (StartsWithNoCase(v, "\\SystemRoot\\")) return *root + std::string(v.substr(sizeof("\\SystemRoot") - 1));
+  if (StartsWithIgnoreCase(v, "\\SystemRoot\\")) return *root + std::string(v.substr(sizeof("\\SystemRoot") - 1));
   // A driver's "System32\drivers\x.sys" is relative to the system root; "\x" is on the system drive.
   // A variable left unexpanded ("%Unknown%\x") is not made relative to anything.
   if (!v.empty() && !IsDriveAbsolute(v) && v.front() != '\\' && v.front() != '/' && v.front() != '%' &&

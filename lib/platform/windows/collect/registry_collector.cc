@@ -162,9 +162,9 @@ std::vector<Root> Sweep::RootsOf(ScopeRoot root) {
   }
   std::vector<Root> out = {{HKEY_CURRENT_USER, Hive::kCurrentUser, ""}};
   for (const std::string& sid : SubkeyNames(HKEY_USERS, "", "")) {
-    bool classes = sid.size() > 8 && StartsWithNoCase(std::string_view(sid).substr(sid.size() - 8), "_Classes");
-    bool alias = StartsWithNoCase(sid, ".DEFAULT") && sid.size() == 8;
-    bool current = sid.size() == users_.current_sid().size() && StartsWithNoCase(sid, users_.current_sid());
+    bool classes = sid.size() > 8 && StartsWithIgnoreCase(std::string_view(sid).substr(sid.size() - 8), "_Classes");
+    bool alias = StartsWithIgnoreCase(sid, ".DEFAULT") && sid.size() == 8;
+    bool current = sid.size() == users_.current_sid().size() && StartsWithIgnoreCase(sid, users_.current_sid());
     if (!classes && !alias && !current) out.push_back({HKEY_USERS, Hive::kUsers, sid});
   }
   return out;
@@ -226,7 +226,7 @@ std::vector<std::string> Sweep::SubkeyNames(HKEY h, const std::string& where, st
       break;
     }
     std::string utf8 = platform::win::Utf8(std::wstring_view(name.data(), len));
-    if (StartsWithNoCase(utf8, prefix)) names.push_back(std::move(utf8));
+    if (StartsWithIgnoreCase(utf8, prefix)) names.push_back(std::move(utf8));
   }
   return names;
 }
@@ -257,7 +257,7 @@ void Sweep::ReadValues(HKEY h, const KeyFacts& key, std::string_view prefix, DWO
       break;
     }
     std::string value_name = platform::win::Utf8(std::wstring_view(name.data(), name_len));
-    if (!StartsWithNoCase(value_name, prefix)) continue;
+    if (!StartsWithIgnoreCase(value_name, prefix)) continue;
     Visit();
     if (oversize) {
       Warn(RegistryPath(key.hive, key.key, value_name),

@@ -12,6 +12,7 @@
 #include "collect/wintask/task_fields.h"
 #include "collect/wintask/task_run_info.h"
 #include "collect/wintask/task_xml.h"
+#include "core/ascii.h"
 #include "hash/digest.h"
 #include "platform/safe_open.h"
 #include "platform/windows/collect/file_digests.h"
@@ -66,11 +67,6 @@ std::string Searched(const std::string& program) {
 
 constexpr wchar_t kTaskCacheTasks[] = L"SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Schedule\\TaskCache\\Tasks";
 
-std::string LowerAscii(std::string s) {
-  for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return s;
-}
-
 // The Schedule service's record of each task's runs (task_run_info.h), by lower-case task path.
 // A system without the TaskCache key (Wine) has none; one that refuses it is a warning.
 std::map<std::string, TaskRunInfo> TaskRunRecords(std::optional<std::string>* problem) {
@@ -95,7 +91,7 @@ std::map<std::string, TaskRunInfo> TaskRunRecords(std::optional<std::string>* pr
     }
     std::optional<TaskRunInfo> run =
         ParseTaskDynamicInfo(std::string_view(reinterpret_cast<const char*>(info), info_bytes));
-    if (run) out[LowerAscii(win::Utf8(std::wstring_view(path, wcsnlen(path, path_bytes / sizeof(wchar_t)))))] = *run;
+    if (run) out[AsciiLowered(win::Utf8(std::wstring_view(path, wcsnlen(path, path_bytes / sizeof(wchar_t)))))] = *run;
   }
   ::RegCloseKey(tasks);
   return out;
@@ -167,7 +163,7 @@ void ScheduledTaskCollector::TaskFile(const std::string& path, const std::string
   Result<ScheduledTask> task = ParseTaskXml(*bytes);
   if (!task.ok()) return Problem(path, "task file skipped: " + task.error().message);
   std::string task_path = TaskPathOf(relative);
-  if (auto run = runs_.find(LowerAscii(task_path)); run != runs_.end()) task->run = run->second;
+  if (auto run = runs_.find(AsciiLowered(task_path)); run != runs_.end()) task->run = run->second;
   Emit(task.value(), task_path, path);
 }
 
